@@ -1,0 +1,35 @@
+package ai.migma.gateway;
+
+import ai.migma.gateway.apikey.KeyEnvironment;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Gateway-wide settings: {@code MIGMA_ENVIRONMENT} and {@code MIGMA_ADMIN_TOKEN}.
+ *
+ * @param environment which keys this gateway accepts: {@code development} takes only {@code mgma_sk_test_} keys,
+ *     {@code production} only {@code mgma_sk_live_} keys, as Migma does
+ * @param adminToken the bearer token of the admin API; blank keeps the admin API closed
+ */
+@ConfigurationProperties("migma")
+public record GatewayProperties(@DefaultValue("development") Environment environment, String adminToken) {
+
+    public enum Environment {
+        DEVELOPMENT(KeyEnvironment.TEST),
+        PRODUCTION(KeyEnvironment.LIVE);
+
+        private final KeyEnvironment acceptedKeys;
+
+        Environment(KeyEnvironment acceptedKeys) {
+            this.acceptedKeys = acceptedKeys;
+        }
+
+        public KeyEnvironment acceptedKeys() {
+            return acceptedKeys;
+        }
+    }
+
+    public boolean adminApiEnabled() {
+        return adminToken != null && !adminToken.isBlank();
+    }
+}

@@ -1,0 +1,85 @@
+package ai.migma.gateway.account;
+
+import ai.migma.gateway.web.ApiException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, reads and changes accounts; the only way other features reach the accounts table. */
+@Service
+public class AccountService {
+
+    static final int MAX_NAME_LENGTH = 200;
+
+    private final AccountRepository accounts;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AccountView create(String name, String plan, Integer rateLimitPerMinute) {
+        Plan checkedPlan = requirePlan(plan);
+        checkLimit(checkedPlan, rateLimitPerMinute);
+        return accounts.save(new Account(requireName(name), checkedPlan, rateLimitPerMinute, clock.instant())).view();
+    }
+
+    @Transactional(readOnly = true)
+    public AccountView get(UUID id) {
+        return require(id).view();
+    }
+
+    /** Throws the not-found error the admin API answers with when {@code id} names no account. */
+    @Transactional(readOnly = true)
+    public void requireExists(UUID id) {
+        if (!accounts.existsById(id)) {
+            throw ApiException.notFound("Account");
+        }
+    }
+
+    /** Applies the fields that are not null; the others keep their values. */
+    @Transactional
+    public AccountView update(UUID id, String name, String plan, Integer rateLimitPerMinute) {
+        Account account = require(id);
+        Plan newPlan = plan == null ? account.plan() : requirePlan(plan);
+        Integer newLimit = rateLimitPerMinute == null ? account.rateLimitPerMinute() : rateLimitPerMinute;
+        checkLimit(newPlan, newLimit);
+        account.change(name == null ? account.name() : requireName(name), newPlan, newLimit, clock.instant());
+        return accounts.save(account).view();
+    }
+
+    private Account require(UUID id) {
+        return accounts.findById(id).orElseThrow(() -> ApiException.notFound("Account"));
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.invalid("name must not be blank");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw ApiException.invalid("name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return name.strip();
+    }
+
+    private static Plan requirePlan(String name) {
+        Plan plan = Plan.fromWireName(name);
+        if (plan == null) {
+            throw ApiException.invalid(name == null ? "plan is required (free, pro or enterprise)"
+                    : "Unknown plan: " + name + " (expected free, pro or enterprise)");
+        }
+        return plan;
+    }
+
+    private static void checkLimit(Plan plan, Integer rateLimitPerMinute) {
+        if (rateLimitPerMinute != null && rateLimitPerMinute < 1) {
+            throw ApiException.invalid("rateLimitPerMinute must be at least 1");
+        }
+        if (plan == Plan.ENTERPRISE && rateLimitPerMinute == null) {
+            throw ApiException.invalid("rateLimitPerMinute is required for the enterprise plan");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package ai.migma.gateway.apikey;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A stored key: its hash and its settings, never its text. */
+@Entity
+@Table(name = "api_keys")
+class ApiKey {
+
+    @Id
+    private UUID id;
+
+    private String keyId;
+
+    private byte[] keyHash;
+
+    private UUID accountId;
+
+    private String name;
+
+    private String environment;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] permissions;
+
+    private Integer rateLimitPerMinute;
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    private Instant lastUsedAt;
+
+    private Instant expiresAt;
+
+    private Instant revokedAt;
+
+    protected ApiKey() {
+    }
+
+    ApiKey(UUID accountId, ParsedApiKey parsed, byte[] keyHash, String name, Set<Permission> permissions,
+            Integer rateLimitPerMinute, Instant expiresAt, Instant now) {
+        this.id = UUID.randomUUID();
+        this.keyId = parsed.keyId();
+        this.keyHash = keyHash;
+        this.accountId = accountId;
+        this.name = name;
+        this.environment = parsed.environment().wireName();
+        this.permissions = scopes(permissions);
+        this.rateLimitPerMinute = rateLimitPerMinute;
+        this.expiresAt = expiresAt;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void change(String name, Set<Permission> permissions, Integer rateLimitPerMinute, Instant now) {
+        this.name = name;
+        this.permissions = scopes(permissions);
+        this.rateLimitPerMinute = rateLimitPerMinute;
+        this.updatedAt = now;
+    }
+
+    void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+            updatedAt = now;
+        }
+    }
+
+    boolean revoked() {
+        return revokedAt != null;
+    }
+
+    byte[] keyHash() {
+        return keyHash;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Integer rateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    Set<Permission> permissions() {
+        EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
+        for (String scope : permissions) {
+            Permission permission = Permission.fromScope(scope);
+            // A scope this build does not know (a newer release wrote it) grants nothing here.
+            if (permission != null) {
+                set.add(permission);
+            }
+        }
+        return set;
+    }
+
+    ApiKeySnapshot snapshot() {
+        return new ApiKeySnapshot(keyId, accountId, environment(), permissions(), rateLimitPerMinute, expiresAt,
+                revokedAt);
+    }
+
+    ApiKeyView view() {
+        return new ApiKeyView(keyId, ApiKeyFormat.displayStart(environment(), keyId), name, environment(),
+                List.copyOf(permissions()), rateLimitPerMinute, createdAt, expiresAt, lastUsedAt, revokedAt);
+    }
+
+    private KeyEnvironment environment() {
+        return KeyEnvironment.fromWireName(environment);
+    }
+
+    private static String[] scopes(Set<Permission> permissions) {
+        return permissions.stream().sorted().map(Permission::scope).toArray(String[]::new);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKey[" + keyId + ", account " + accountId + ", " + Arrays.toString(permissions) + "]";
+    }
+}

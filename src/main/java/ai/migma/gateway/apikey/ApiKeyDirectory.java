@@ -1,0 +1,53 @@
+package ai.migma.gateway.apikey;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Arrays;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds keys by hash, through a bounded cache so that a warm request runs no SQL. Unknown hashes are not cached:
+ * they would let a client fill the cache with made-up keys and push real ones out.
+ */
+@Component
+public final class ApiKeyDirectory {
+
+    private final ApiKeyRepository keys;
+    private final Cache<KeyHash, ApiKeySnapshot> cache;
+
+    ApiKeyDirectory(ApiKeyRepository keys, ApiKeyProperties properties) {
+        this.keys = keys;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(properties.cacheMaximumSize())
+                .expireAfterWrite(properties.cacheTtl())
+                .build();
+    }
+
+    /** The key whose SHA-256 is {@code hash}, or {@code null}; revoked and expired keys are returned as they are. */
+    public ApiKeySnapshot find(byte[] hash) {
+        // Caffeine loads one key at a time per hash and does not store a null, which is what keeps unknowns out.
+        return cache.get(new KeyHash(hash), h -> keys.findByKeyHash(h.bytes()).map(ApiKey::snapshot).orElse(null));
+    }
+
+    void evict(byte[] hash) {
+        cache.invalidate(new KeyHash(hash));
+    }
+
+    private record KeyHash(byte[] bytes) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof KeyHash that && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "KeyHash";
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package ai.migma.gateway.apikey;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What authentication needs to know about a key, immutable so the cache can hand the same instance to every request.
+ */
+public record ApiKeySnapshot(String keyId, UUID accountId, KeyEnvironment environment, Set<Permission> permissions,
+        Integer rateLimitPerMinute, Instant expiresAt, Instant revokedAt) {
+
+    public ApiKeySnapshot {
+        permissions = Set.copyOf(permissions);
+    }
+
+    public boolean usableAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    }
+}

@@ -1,0 +1,66 @@
+package ai.migma.gateway.projects;
+
+import ai.migma.gateway.account.AccountService;
+import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.Pagination;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Projects belong to an account; every read names the account, so another account's project is simply not found. */
+@Service
+public class ProjectService {
+
+    private static final int MAX_NAME_LENGTH = 200;
+    private static final int MAX_DESCRIPTION_LENGTH = 2000;
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+
+    private final ProjectRepository projects;
+    private final AccountService accounts;
+    private final Clock clock;
+
+    ProjectService(ProjectRepository projects, AccountService accounts, Clock clock) {
+        this.projects = projects;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public record ProjectPage(List<ProjectView> projects, long total, Pagination pagination) {
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectPage list(UUID accountId, int limit, int offset) {
+        Pagination.check(limit, offset);
+        long total = projects.countByAccountId(accountId);
+        List<ProjectView> page = projects.findPage(accountId, limit, offset).stream().map(Project::view).toList();
+        return new ProjectPage(page, total, Pagination.of(total, limit, offset));
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectView get(UUID accountId, UUID projectId) {
+        return projects.findByIdAndAccountId(projectId, accountId).map(Project::view)
+                .orElseThrow(() -> ApiException.notFound("Project"));
+    }
+
+    @Transactional
+    public ProjectView create(UUID accountId, String name, String description, String domain) {
+        accounts.requireExists(accountId);
+        if (name == null || name.isBlank()) {
+            throw ApiException.invalid("name must not be blank");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw ApiException.invalid("name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
+            throw ApiException.invalid("description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
+        }
+        if (domain != null && !DOMAIN.matcher(domain).matches()) {
+            throw ApiException.invalid("domain must be a host name such as example.com");
+        }
+        return projects.save(new Project(accountId, name.strip(), description, domain, clock.instant())).view();
+    }
+}

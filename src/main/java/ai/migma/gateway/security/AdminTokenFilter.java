@@ -1,0 +1,68 @@
+package ai.migma.gateway.security;
+
+import ai.migma.gateway.web.ErrorCode;
+import ai.migma.gateway.web.ErrorRenderer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates the admin API by {@code MIGMA_ADMIN_TOKEN}. Both sides are hashed before {@link MessageDigest#isEqual}
+ * so the comparison takes the same time whatever the length or content of what a client sends.
+ */
+final class AdminTokenFilter extends OncePerRequestFilter {
+
+    static final String ROLE = "ROLE_ADMIN";
+
+    private final byte[] expectedDigest;
+    private final AuthenticationEntryPoint entryPoint;
+    private final ErrorRenderer errors;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    /** With a blank {@code adminToken} every call is refused: a closed admin API is the safe default. */
+    AdminTokenFilter(String adminToken, AuthenticationEntryPoint entryPoint, ErrorRenderer errors) {
+        this.expectedDigest = adminToken == null || adminToken.isBlank() ? null : sha256(adminToken);
+        this.entryPoint = entryPoint;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (expectedDigest == null) {
+            errors.write(request, response, ErrorCode.FORBIDDEN, "The admin API is disabled: MIGMA_ADMIN_TOKEN is not set");
+            return;
+        }
+        String token = BearerTokens.resolve(request);
+        if (token == null || !MessageDigest.isEqual(expectedDigest, sha256(token))) {
+            entryPoint.commence(request, response, new RefusedTokenException("bad admin token"));
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                List.of(new SimpleGrantedAuthority(ROLE))));
+        contexts.setContext(context);
+        chain.doFilter(request, response);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package ai.migma.gateway.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The bearer step of the API chain, shaped like Spring Security's {@code BearerTokenAuthenticationFilter}: the
+ * header is resolved, the {@link AuthenticationManager} checks the key, and any failure, a missing header included,
+ * goes to the entry point at once. Every route under {@code /v1} needs a key, so there is no anonymous path to
+ * fall through to.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private final AuthenticationManager authenticationManager;
+    private final AuthenticationEntryPoint entryPoint;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    ApiKeyAuthenticationFilter(AuthenticationManager authenticationManager, AuthenticationEntryPoint entryPoint) {
+        this.authenticationManager = authenticationManager;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = BearerTokens.resolve(request);
+        if (key == null) {
+            entryPoint.commence(request, response, new RefusedTokenException("no single bearer token"));
+            return;
+        }
+        Authentication authentication;
+        try {
+            authentication = authenticationManager.authenticate(new ApiKeyAuthenticationToken(key));
+        } catch (AuthenticationException refused) {
+            contexts.clearContext();
+            entryPoint.commence(request, response, refused);
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(authentication);
+        contexts.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

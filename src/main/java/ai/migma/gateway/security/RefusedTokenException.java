@@ -1,0 +1,20 @@
+package ai.migma.gateway.security;
+
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Any reason a key or the admin token is refused. Clients see one message for all of them (CONTRACT §2); the
+ * reason stays in the exception for debug logs. No stack trace: refusals are routine, and a flood of bad keys must
+ * stay cheap.
+ */
+final class RefusedTokenException extends AuthenticationException {
+
+    RefusedTokenException(String reason) {
+        super(reason);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+}

@@ -1,0 +1,76 @@
+package ai.migma.gateway.security;
+
+import static ai.migma.gateway.apikey.Permission.AUDIENCE_READ;
+import static ai.migma.gateway.apikey.Permission.AUDIENCE_WRITE;
+import static ai.migma.gateway.apikey.Permission.EMAIL_READ;
+import static ai.migma.gateway.apikey.Permission.EMAIL_SEND;
+import static ai.migma.gateway.apikey.Permission.TEMPLATE_READ;
+import static ai.migma.gateway.apikey.Permission.WEBHOOK_READ;
+import static ai.migma.gateway.apikey.Permission.WEBHOOK_WRITE;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+import ai.migma.gateway.apikey.Permission;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+
+/**
+ * CONTRACT §3's route table, the one place that says which permission a route under {@code /v1} needs. A rule with
+ * no permission admits any valid key. Routes whose controllers do not exist yet are listed too, so a key's
+ * permissions are enforced the day they appear.
+ */
+public final class RoutePermissions {
+
+    /** {@code anyOf} empty: any valid key. Patterns are Spring {@code PathPattern}s. */
+    public record Rule(HttpMethod method, String pattern, List<Permission> anyOf) {
+    }
+
+    public static final List<Rule> RULES = List.of(
+            rule(GET, "/v1/projects"),
+            rule(GET, "/v1/projects/{id}"),
+
+            rule(GET, "/v1/contacts", AUDIENCE_READ),
+            rule(GET, "/v1/contacts/{id}", AUDIENCE_READ),
+            rule(GET, "/v1/tags", AUDIENCE_READ),
+            rule(GET, "/v1/tags/{id}", AUDIENCE_READ),
+            rule(GET, "/v1/segments", AUDIENCE_READ),
+            rule(GET, "/v1/segments/{id}", AUDIENCE_READ),
+
+            rule(POST, "/v1/contacts", AUDIENCE_WRITE),
+            rule(POST, "/v1/contacts/bulk", AUDIENCE_WRITE),
+            rule(POST, "/v1/contacts/status", AUDIENCE_WRITE),
+            rule(PATCH, "/v1/contacts/{id}", AUDIENCE_WRITE),
+            rule(DELETE, "/v1/contacts/{id}", AUDIENCE_WRITE),
+            rule(POST, "/v1/subscribers", AUDIENCE_WRITE),
+            rule(POST, "/v1/tags", AUDIENCE_WRITE),
+            rule(PATCH, "/v1/tags/{id}", AUDIENCE_WRITE),
+            rule(DELETE, "/v1/tags/{id}", AUDIENCE_WRITE),
+            rule(POST, "/v1/segments", AUDIENCE_WRITE),
+            rule(PATCH, "/v1/segments/{id}", AUDIENCE_WRITE),
+            rule(DELETE, "/v1/segments/{id}", AUDIENCE_WRITE),
+
+            rule(POST, "/v1/sending", EMAIL_SEND),
+            rule(GET, "/v1/sending", EMAIL_READ),
+            rule(GET, "/v1/sending/batches/{id}", EMAIL_READ),
+
+            rule(GET, "/v1/templates", TEMPLATE_READ, EMAIL_READ),
+            rule(GET, "/v1/templates/{id}", TEMPLATE_READ, EMAIL_READ),
+
+            rule(GET, "/v1/webhooks", WEBHOOK_READ),
+            rule(GET, "/v1/webhooks/events", WEBHOOK_READ),
+            rule(GET, "/v1/webhooks/{id}", WEBHOOK_READ),
+            rule(GET, "/v1/webhooks/{id}/deliveries", WEBHOOK_READ),
+            rule(POST, "/v1/webhooks", WEBHOOK_WRITE),
+            rule(PATCH, "/v1/webhooks/{id}", WEBHOOK_WRITE),
+            rule(DELETE, "/v1/webhooks/{id}", WEBHOOK_WRITE),
+            rule(POST, "/v1/webhooks/{id}/test", WEBHOOK_WRITE));
+
+    private RoutePermissions() {
+    }
+
+    private static Rule rule(HttpMethod method, String pattern, Permission... anyOf) {
+        return new Rule(method, pattern, List.of(anyOf));
+    }
+}

@@ -1,0 +1,111 @@
+package ai.migma.gateway.security;
+
+import ai.migma.gateway.GatewayProperties;
+import ai.migma.gateway.apikey.ApiKeyDirectory;
+import ai.migma.gateway.web.ErrorRenderer;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * The filter chains, one per audience: health (public), the admin API (admin token), the Migma API (keys), and a
+ * last chain for everything else, which serves only errors. Every chain is stateless: no session, no CSRF token
+ * (no cookies are read), no saved requests.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    static final String INVALID_KEY = "Invalid or missing API key";
+    static final String INSUFFICIENT_PERMISSIONS = "Insufficient permissions";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain healthChain(HttpSecurity http) throws Exception {
+        return stateless(http.securityMatcher("/actuator/health/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain adminChain(HttpSecurity http, GatewayProperties gateway, ErrorRenderer errors)
+            throws Exception {
+        if (!gateway.adminApiEnabled()) {
+            log.warn("MIGMA_ADMIN_TOKEN is not set: the admin API (/admin/**) refuses every call");
+        }
+        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors,
+                "Invalid or missing admin token");
+        return stateless(http.securityMatcher("/admin/**"))
+                .addFilterBefore(new AdminTokenFilter(gateway.adminToken(), entryPoint, errors),
+                        ExceptionTranslationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AdminTokenFilter.ROLE))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new JsonAccessDeniedHandler(errors, "Admin token required")))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain apiChain(HttpSecurity http, GatewayProperties gateway, ApiKeyDirectory directory,
+            ErrorRenderer errors, Clock clock) throws Exception {
+        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors, INVALID_KEY);
+        ProviderManager keys = new ProviderManager(
+                new ApiKeyAuthenticationProvider(directory, gateway.environment().acceptedKeys(), clock));
+        return stateless(http.securityMatcher("/v1/**"))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, entryPoint), ExceptionTranslationFilter.class)
+                .authorizeHttpRequests(requests -> {
+                    for (RoutePermissions.Rule rule : RoutePermissions.RULES) {
+                        var route = requests.requestMatchers(rule.method(), rule.pattern());
+                        if (rule.anyOf().isEmpty()) {
+                            route.authenticated();
+                        } else {
+                            route.hasAnyAuthority(rule.anyOf().stream().map(p -> p.scope()).toArray(String[]::new));
+                        }
+                    }
+                    // Unlisted routes answer 404 or 405 to any valid key; RoutePermissionsTest keeps every
+                    // controller route listed.
+                    requests.anyRequest().authenticated();
+                })
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new JsonAccessDeniedHandler(errors, INSUFFICIENT_PERMISSIONS)))
+                .build();
+    }
+
+    /** Nothing but health, /v1 and /admin is served; what else arrives gets the JSON 404 (or error) of MVC. */
+    @Bean
+    @Order(4)
+    SecurityFilterChain fallbackChain(HttpSecurity http) throws Exception {
+        return stateless(http).authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+    }
+
+    /** A request the firewall rejects (encoded slashes, "..", control characters) is a 400, not a 500. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable);
+    }
+}

@@ -1,0 +1,105 @@
+package ai.migma.gateway.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Renders every exception that reaches Spring MVC as the contract's error envelope. Spring's own exceptions (404,
+ * 405, 415, unreadable bodies, ...) arrive through {@link #handleExceptionInternal}; messages name the offending
+ * field or parameter but never repeat the value a client sent, which could be a key pasted in the wrong place.
+ */
+@RestControllerAdvice
+final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ErrorRenderer errors;
+
+    ApiExceptionHandler(ErrorRenderer errors) {
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> handleApiException(ApiException ex, HttpServletRequest request) {
+        return errors.entity(request, ex.code(), ex.getMessage(), HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        return errors.entity(request, ErrorCode.INTERNAL_ERROR, "Internal server error", HttpHeaders.EMPTY);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        if (statusCode.is5xxServerError()) {
+            log.error("Error on {} {}", servletRequest.getMethod(), servletRequest.getRequestURI(), ex);
+        }
+        return errors.entity(servletRequest, ErrorCode.forStatus(statusCode.value()), messageFor(ex, statusCode),
+                headers);
+    }
+
+    private static String messageFor(Exception ex, HttpStatusCode status) {
+        if (ex instanceof NoResourceFoundException) {
+            return "Not found";
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException notSupported) {
+            return "Method " + notSupported.getMethod() + " is not allowed here";
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return "Unsupported content type; send application/json";
+        }
+        if (ex instanceof MethodArgumentNotValidException invalid) {
+            FieldError field = invalid.getBindingResult().getFieldError();
+            return field == null ? "Invalid request body" : field.getField() + " " + field.getDefaultMessage();
+        }
+        if (ex instanceof HandlerMethodValidationException invalid) {
+            return invalid.getParameterValidationResults().stream()
+                    .map(result -> result.getMethodParameter().getParameterName() + " "
+                            + result.getResolvableErrors().get(0).getDefaultMessage())
+                    .findFirst().orElse("Invalid request");
+        }
+        if (ex instanceof MissingServletRequestParameterException missing) {
+            return "Missing parameter " + missing.getParameterName();
+        }
+        if (ex instanceof TypeMismatchException mismatch) {
+            return "Invalid value for " + mismatch.getPropertyName();
+        }
+        if (ex instanceof HttpMessageNotReadableException unreadable) {
+            return unreadableBodyMessage(unreadable);
+        }
+        return HttpStatusCode.valueOf(status.value()) instanceof org.springframework.http.HttpStatus known
+                ? known.getReasonPhrase() : "Request failed";
+    }
+
+    private static String unreadableBodyMessage(HttpMessageNotReadableException ex) {
+        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().get(databind.getPath().size() - 1).getPropertyName();
+            if (field != null) {
+                return "Invalid value for field " + field;
+            }
+        }
+        return ex.getCause() == null ? "Request body is missing" : "Malformed JSON request body";
+    }
+}

@@ -1,0 +1,249 @@
+package ai.migma.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.migma.gateway.support.GatewayClient;
+import ai.migma.gateway.support.GatewayClient.Reply;
+import ai.migma.gateway.support.GatewayTest;
+import ai.migma.gateway.support.TestServices;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** CONTRACT §2 and §3 over real HTTP, against the real PostgreSQL. */
+@GatewayTest
+@ExtendWith(OutputCaptureExtension.class)
+class ApiKeyAuthenticationTest {
+
+    @LocalServerPort
+    int port;
+
+    GatewayClient gateway;
+
+    @BeforeEach
+    void connect() {
+        gateway = new GatewayClient(port);
+    }
+
+    @Test
+    void freshAccountSeesTheSeedPagesEmptyProjectList() {
+        Reply reply = gateway.getWithKey("/v1/projects", gateway.newTestKey());
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode body = reply.json();
+        assertThat(body.get("success").asBoolean()).isTrue();
+        assertThat(body.at("/data/projects").isArray()).isTrue();
+        assertThat(body.at("/data/projects")).isEmpty();
+        assertThat(body.at("/data/total").asLong()).isZero();
+        assertThat(body.at("/metadata/requestId").asString()).isEqualTo(reply.header("X-Request-Id"));
+    }
+
+    @Test
+    void acceptsTheSchemeNameInAnyCase() {
+        String key = gateway.newTestKey();
+        for (String scheme : List.of("Bearer", "bearer", "BEARER", "bEARER")) {
+            assertThat(gateway.get("/v1/projects", "Authorization", scheme + " " + key).status()).as(scheme)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void rejectsMissingHeaderWith401() {
+        assertInvalidKey(gateway.get("/v1/projects"));
+    }
+
+    @Test
+    void rejectsOtherSchemesWith401() {
+        String key = gateway.newTestKey();
+        assertInvalidKey(gateway.get("/v1/projects", "Authorization", "Basic " + key));
+        assertInvalidKey(gateway.get("/v1/projects", "Authorization", "Token " + key));
+        assertInvalidKey(gateway.get("/v1/projects", "Authorization", key));
+    }
+
+    @Test
+    void rejectsEmptyAndDoubledTokensWith401() {
+        String key = gateway.newTestKey();
+        assertInvalidKey(gateway.get("/v1/projects", "Authorization", "Bearer"));
+        assertInvalidKey(gateway.get("/v1/projects", "Authorization", "Bearer "));
+        assertInvalidKey(gateway.get("/v1/projects", "Authorization", "Bearer " + key + " " + key));
+        assertInvalidKey(gateway.get("/v1/projects", "Authorization", "Bearer  " + key));
+        assertInvalidKey(gateway.get("/v1/projects", "Authorization", "Bearer " + key, "Authorization",
+                "Bearer " + key));
+    }
+
+    @Test
+    void rejectsWrongShapeAndBadChecksumWith401() {
+        String key = gateway.newTestKey();
+        char last = key.charAt(key.length() - 1);
+        String badChecksum = key.substring(0, key.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertInvalidKey(gateway.getWithKey("/v1/projects", badChecksum));
+        assertInvalidKey(gateway.getWithKey("/v1/projects", "mgma_sk_live_1234567890abcdef"));
+        assertInvalidKey(gateway.getWithKey("/v1/projects", key.substring(0, key.length() - 1)));
+    }
+
+    @Test
+    void rejectsUnknownWellFormedKeyWith401() {
+        String unknown = ai.migma.gateway.apikey.ApiKeyFormat.generate(ai.migma.gateway.apikey.KeyEnvironment.TEST,
+                new java.security.SecureRandom());
+        assertInvalidKey(gateway.getWithKey("/v1/projects", unknown));
+    }
+
+    @Test
+    void rejectsLiveKeyInDevelopmentWith401() {
+        String account = gateway.createAccount("free", null);
+        String liveKey = gateway.createKey(account, "live").get("key").asString();
+        assertInvalidKey(gateway.getWithKey("/v1/projects", liveKey));
+    }
+
+    @Test
+    void rejectsRevokedKeyWith401OnTheNextRequest() {
+        String account = gateway.createAccount("free", null);
+        JsonNode created = gateway.createKey(account, "test");
+        String key = created.get("key").asString();
+        assertThat(gateway.getWithKey("/v1/projects", key).status()).isEqualTo(200);
+
+        Reply revoked = gateway.admin("DELETE", "/admin/v1/accounts/" + account + "/api-keys/"
+                + created.get("id").asString(), null);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().at("/data/id").asString()).isEqualTo(created.get("id").asString());
+        assertThat(revoked.json().at("/data/revoked").asBoolean()).isTrue();
+
+        assertInvalidKey(gateway.getWithKey("/v1/projects", key));
+    }
+
+    @Test
+    void rejectsExpiredKeyWith401() throws InterruptedException {
+        String account = gateway.createAccount("free", null);
+        Instant expiresAt = Instant.now().plusSeconds(2);
+        Reply created = gateway.admin("POST", "/admin/v1/accounts/" + account + "/api-keys",
+                Map.of("name", "Short-lived", "environment", "test", "permissions", List.of(), "expiresAt",
+                        expiresAt.toString()));
+        assertThat(created.status()).isEqualTo(201);
+        String key = created.json().at("/data/apiKey/key").asString();
+        assertThat(gateway.getWithKey("/v1/projects", key).status()).isEqualTo(200);
+
+        Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 100);
+
+        assertInvalidKey(gateway.getWithKey("/v1/projects", key));
+    }
+
+    @Test
+    void neverReadsAKeyFromTheQueryStringOrBody() {
+        String key = gateway.newTestKey();
+        assertInvalidKey(gateway.get("/v1/projects?api_key=" + key + "&key=" + key + "&access_token=" + key));
+        assertInvalidKey(gateway.send("GET", "/v1/projects", "{\"apiKey\":\"" + key + "\"}", "Content-Type",
+                "application/json"));
+    }
+
+    @Test
+    void rejectsKeyWithoutThePermissionWith403() {
+        String key = gateway.newTestKey("audience:read");
+
+        Reply reply = gateway.getWithKey("/v1/webhooks", key);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.json().get("success").asBoolean()).isFalse();
+        assertThat(reply.json().get("error").asString()).isEqualTo("Insufficient permissions");
+        assertThat(reply.json().get("code").asString()).isEqualTo("forbidden");
+        assertThat(reply.header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void templatesAcceptEitherTemplateReadOrEmailRead() {
+        assertThat(gateway.getWithKey("/v1/templates", gateway.newTestKey("webhook:read")).status()).isEqualTo(403);
+        // The templates resource arrives with the Migma resources; until then a permitted key reaches MVC's 404.
+        assertThat(gateway.getWithKey("/v1/templates", gateway.newTestKey("template:read")).status()).isEqualTo(404);
+        assertThat(gateway.getWithKey("/v1/templates", gateway.newTestKey("email:read")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void permissionAddedThroughTheAdminApiWorksOnTheNextRequest() {
+        String account = gateway.createAccount("free", null);
+        JsonNode created = gateway.createKey(account, "test", "audience:read");
+        String key = created.get("key").asString();
+        assertThat(gateway.getWithKey("/v1/webhooks", key).status()).isEqualTo(403);
+
+        Reply patched = gateway.admin("PATCH", "/admin/v1/accounts/" + account + "/api-keys/"
+                + created.get("id").asString(), Map.of("permissions", List.of("audience:read", "webhook:read")));
+        assertThat(patched.status()).isEqualTo(200);
+
+        assertThat(gateway.getWithKey("/v1/webhooks", key).status()).isNotEqualTo(403);
+
+        gateway.admin("PATCH", "/admin/v1/accounts/" + account + "/api-keys/" + created.get("id").asString(),
+                Map.of("permissions", List.of("audience:read")));
+        assertThat(gateway.getWithKey("/v1/webhooks", key).status()).isEqualTo(403);
+    }
+
+    @Test
+    void warmAuthenticatedRequestRunsNoSql() {
+        String key = gateway.newTestKey();
+        // The first request loads the key; the 404 route has no controller, so any statement would be the key's.
+        assertThat(gateway.getWithKey("/v1/no-such-route", key).status()).isEqualTo(404);
+
+        long before = TestServices.STATEMENTS.get();
+        for (int i = 0; i < 20; i++) {
+            assertThat(gateway.getWithKey("/v1/no-such-route", key).status()).isEqualTo(404);
+        }
+        assertThat(TestServices.STATEMENTS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void coldAuthenticatedRequestLooksTheKeyUpOnce() {
+        String key = gateway.newTestKey();
+        long before = TestServices.STATEMENTS.get();
+        assertThat(gateway.getWithKey("/v1/no-such-route", key).status()).isEqualTo(404);
+        assertThat(TestServices.STATEMENTS.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void keyTextNeverAppearsInListsErrorsOrLogs(CapturedOutput output) {
+        String account = gateway.createAccount("free", null);
+        JsonNode created = gateway.createKey(account, "test", "audience:read");
+        String key = created.get("key").asString();
+        String keyId = created.get("id").asString();
+        assertThat(key).startsWith("mgma_sk_test_" + keyId);
+        assertThat(created.get("start").asString()).isEqualTo("mgma_sk_test_" + keyId);
+
+        List<Reply> replies = List.of(
+                gateway.getWithKey("/v1/projects", key),
+                gateway.getWithKey("/v1/webhooks", key),
+                gateway.getWithKey("/v1/projects/" + key, key),
+                gateway.get("/v1/projects?key=" + key),
+                gateway.get("/v1/projects", "Authorization", "Basic " + key),
+                gateway.admin("GET", "/admin/v1/accounts/" + account + "/api-keys", null),
+                gateway.admin("GET", "/admin/v1/accounts/" + account + "/api-keys/" + keyId, null),
+                gateway.admin("PATCH", "/admin/v1/accounts/" + account + "/api-keys/" + keyId,
+                        Map.of("name", "Renamed")),
+                gateway.admin("DELETE", "/admin/v1/accounts/" + account + "/api-keys/" + keyId, null),
+                gateway.getWithKey("/v1/projects", key),
+                gateway.admin("GET", "/admin/v1/accounts/" + account + "/api-keys/" + key, null));
+
+        for (Reply reply : replies) {
+            assertThat(reply.text()).doesNotContain(key);
+            assertThat(reply.headers().toString()).doesNotContain(key);
+        }
+        Reply list = replies.get(5);
+        assertThat(list.json().at("/data/total").asInt()).isEqualTo(1);
+        assertThat(list.json().at("/data/apiKeys/0/id").asString()).isEqualTo(keyId);
+        assertThat(list.json().at("/data/apiKeys/0").has("key")).isFalse();
+        assertThat(output.getAll()).contains(keyId).doesNotContain(key).doesNotContain(key.substring(13));
+    }
+
+    private static void assertInvalidKey(Reply reply) {
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(reply.header("Content-Type")).startsWith("application/json");
+        JsonNode body = reply.json();
+        assertThat(body.get("success").asBoolean()).isFalse();
+        assertThat(body.get("error").asString()).isEqualTo("Invalid or missing API key");
+        assertThat(body.get("code").asString()).isEqualTo("unauthorized");
+        assertThat(body.at("/metadata/requestId").asString()).isEqualTo(reply.header("X-Request-Id"));
+    }
+}
