@@ -1,6 +1,7 @@
 package ai.migma.gateway;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,9 +12,10 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
+    /** Microseconds, PostgreSQL's resolution: a timestamp reads back as it was first shown. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     public static void main(String[] args) {

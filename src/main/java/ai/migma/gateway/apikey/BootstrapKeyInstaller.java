@@ -6,8 +6,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,10 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Installs {@code MIGMA_BOOTSTRAP_KEY} and an account for it once; a later start, or a second instance starting at
  * the same moment, finds it installed and leaves it alone. A key that could never authenticate stops the start:
- * a stand-in that boots but answers 401 to the README's curl would be harder to diagnose.
+ * a stand-in that boots but answers 401 to the README's curl would be harder to diagnose. It runs once the beans
+ * are ready and before the web server opens, so the first request already finds the key.
  */
 @Component
-final class BootstrapKeyInstaller implements ApplicationRunner {
+final class BootstrapKeyInstaller implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapKeyInstaller.class);
 
@@ -40,7 +40,7 @@ final class BootstrapKeyInstaller implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         String key = bootstrap.key();
         if (key == null || key.isBlank()) {
             return;
