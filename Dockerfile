@@ -1,0 +1,21 @@
+# Build with the Maven wrapper, run on a JRE as a non-root user.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY db db
+COPY src src
+RUN ./mvnw -B -q package -DskipTests && cp target/migma-gateway-*.jar /gateway.jar
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system gateway && useradd --system --gid gateway --no-create-home gateway
+WORKDIR /app
+COPY --from=build /gateway.jar /app/gateway.jar
+USER gateway
+EXPOSE 8080
+# bash's /dev/tcp keeps the image free of curl; the gateway answers {"status":"UP"} once it can serve.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+    CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf "GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"status\":\"UP\"" <&3'
+# Exec form: the JVM is PID 1 and gets SIGTERM itself, so in-flight requests finish before it exits.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/gateway.jar"]
