@@ -1,6 +1,7 @@
 package ai.migma.gateway.account;
 
 import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.Fields;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,7 @@ public class AccountService {
     public AccountView create(String name, String plan, Integer rateLimitPerMinute) {
         Plan checkedPlan = requirePlan(plan);
         checkLimit(checkedPlan, rateLimitPerMinute);
-        return accounts.save(new Account(requireName(name), checkedPlan, rateLimitPerMinute, clock.instant())).view();
+        return accounts.save(new Account(Fields.requireText("name", name, MAX_NAME_LENGTH), checkedPlan, rateLimitPerMinute, clock.instant())).view();
     }
 
     @Transactional(readOnly = true)
@@ -47,22 +48,12 @@ public class AccountService {
         Plan newPlan = plan == null ? account.plan() : requirePlan(plan);
         Integer newLimit = rateLimitPerMinute == null ? account.rateLimitPerMinute() : rateLimitPerMinute;
         checkLimit(newPlan, newLimit);
-        account.change(name == null ? account.name() : requireName(name), newPlan, newLimit, clock.instant());
+        account.change(name == null ? account.name() : Fields.requireText("name", name, MAX_NAME_LENGTH), newPlan, newLimit, clock.instant());
         return accounts.save(account).view();
     }
 
     private Account require(UUID id) {
         return accounts.findById(id).orElseThrow(() -> ApiException.notFound("Account"));
-    }
-
-    private static String requireName(String name) {
-        if (name == null || name.isBlank()) {
-            throw ApiException.invalid("name must not be blank");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw ApiException.invalid("name must be at most " + MAX_NAME_LENGTH + " characters");
-        }
-        return name.strip();
     }
 
     private static Plan requirePlan(String name) {
@@ -75,9 +66,7 @@ public class AccountService {
     }
 
     private static void checkLimit(Plan plan, Integer rateLimitPerMinute) {
-        if (rateLimitPerMinute != null && rateLimitPerMinute < 1) {
-            throw ApiException.invalid("rateLimitPerMinute must be at least 1");
-        }
+        Fields.checkPositive("rateLimitPerMinute", rateLimitPerMinute);
         if (plan == Plan.ENTERPRISE && rateLimitPerMinute == null) {
             throw ApiException.invalid("rateLimitPerMinute is required for the enterprise plan");
         }

@@ -2,6 +2,7 @@ package ai.migma.gateway.apikey;
 
 import ai.migma.gateway.account.AccountService;
 import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.Fields;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,9 +48,9 @@ public class ApiKeyService {
             Integer rateLimitPerMinute, Instant expiresAt) {
         accounts.requireExists(accountId);
         KeyEnvironment checkedEnvironment = requireEnvironment(environment);
-        String checkedName = requireName(name);
+        String checkedName = Fields.requireText("name", name, MAX_NAME_LENGTH);
         Set<Permission> checkedPermissions = requirePermissions(permissions);
-        checkLimit(rateLimitPerMinute);
+        Fields.checkPositive("rateLimitPerMinute", rateLimitPerMinute);
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiException.invalid("expiresAt must be in the future");
@@ -86,8 +87,8 @@ public class ApiKeyService {
         if (key.revoked()) {
             throw ApiException.conflict("API key " + keyId + " is revoked");
         }
-        checkLimit(rateLimitPerMinute);
-        key.change(name == null ? key.name() : requireName(name),
+        Fields.checkPositive("rateLimitPerMinute", rateLimitPerMinute);
+        key.change(name == null ? key.name() : Fields.requireText("name", name, MAX_NAME_LENGTH),
                 permissions == null ? key.permissions() : requirePermissions(permissions),
                 rateLimitPerMinute == null ? key.rateLimitPerMinute() : rateLimitPerMinute, clock.instant());
         evictAfterCommit(key.keyHash());
@@ -123,16 +124,6 @@ public class ApiKeyService {
         });
     }
 
-    static String requireName(String name) {
-        if (name == null || name.isBlank()) {
-            throw ApiException.invalid("name must not be blank");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw ApiException.invalid("name must be at most " + MAX_NAME_LENGTH + " characters");
-        }
-        return name.strip();
-    }
-
     static KeyEnvironment requireEnvironment(String name) {
         KeyEnvironment environment = KeyEnvironment.fromWireName(name);
         if (environment == null) {
@@ -157,9 +148,4 @@ public class ApiKeyService {
         return permissions;
     }
 
-    private static void checkLimit(Integer rateLimitPerMinute) {
-        if (rateLimitPerMinute != null && rateLimitPerMinute < 1) {
-            throw ApiException.invalid("rateLimitPerMinute must be at least 1");
-        }
-    }
 }

@@ -2,6 +2,7 @@ package ai.migma.gateway.projects;
 
 import ai.migma.gateway.account.AccountService;
 import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.Pagination;
 import java.time.Clock;
 import java.util.List;
@@ -49,18 +50,13 @@ public class ProjectService {
     @Transactional
     public ProjectView create(UUID accountId, String name, String description, String domain) {
         accounts.requireExists(accountId);
-        if (name == null || name.isBlank()) {
-            throw ApiException.invalid("name must not be blank");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw ApiException.invalid("name must be at most " + MAX_NAME_LENGTH + " characters");
-        }
+        String checkedName = Fields.requireText("name", name, MAX_NAME_LENGTH);
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
             throw ApiException.invalid("description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
         }
         if (domain != null && !DOMAIN.matcher(domain).matches()) {
             throw ApiException.invalid("domain must be a host name such as example.com");
         }
-        return projects.save(new Project(accountId, name.strip(), description, domain, clock.instant())).view();
+        return projects.save(new Project(accountId, checkedName, description, domain, clock.instant())).view();
     }
 }

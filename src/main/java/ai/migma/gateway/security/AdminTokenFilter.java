@@ -1,5 +1,6 @@
 package ai.migma.gateway.security;
 
+import ai.migma.gateway.apikey.ApiKeyHasher;
 import ai.migma.gateway.web.ErrorCode;
 import ai.migma.gateway.web.ErrorRenderer;
 import jakarta.servlet.FilterChain;
@@ -7,9 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -58,11 +57,7 @@ final class AdminTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+    private static byte[] sha256(String token) {
+        return ApiKeyHasher.hash(token);
     }
 }

@@ -8,24 +8,16 @@ import ai.migma.gateway.support.GatewayTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** CONTRACT §7 over real HTTP: accounts, projects and keys through the admin API. */
 @GatewayTest
 class AdminApiTest {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     GatewayClient gateway;
-
-    @BeforeEach
-    void connect() {
-        gateway = new GatewayClient(port);
-    }
 
     @Test
     void rejectsMissingOrWrongAdminTokenWith401() {

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,8 +30,8 @@ class BootstrapKeyTest {
         registry.add("migma.bootstrap.permissions", () -> "audience:read,email:read");
     }
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    GatewayClient gateway;
 
     @Autowired
     BootstrapKeyInstaller installer;
@@ -51,7 +50,6 @@ class BootstrapKeyTest {
 
     @Test
     void bootstrapKeyWorksWithNoAdminStep() {
-        GatewayClient gateway = new GatewayClient(port);
         GatewayClient.Reply reply = gateway.getWithKey("/v1/projects", KEY);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().at("/data/total").asInt()).isZero();

@@ -8,23 +8,20 @@ import ai.migma.gateway.support.GatewayTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** GET /v1/projects and /v1/projects/{id}: any valid key, the key's own account only. */
 @GatewayTest
 class ProjectsTest {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     GatewayClient gateway;
     String account;
     String key;
 
     @BeforeEach
     void accountWithThreeProjects() {
-        gateway = new GatewayClient(port);
         account = gateway.createAccount("free", null);
         key = gateway.createKey(account, "test").get("key").asString();
         for (String name : new String[] {"One", "Two", "Three"}) {

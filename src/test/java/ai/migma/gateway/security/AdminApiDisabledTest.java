@@ -5,22 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Without MIGMA_ADMIN_TOKEN the admin API is closed, whatever token a client tries, and the log says why. */
 @GatewayTest(properties = "migma.admin-token=")
 @ExtendWith(OutputCaptureExtension.class)
 class AdminApiDisabledTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    GatewayClient gateway;
 
     @Test
     void refusesEveryAdminCallWhenNoTokenIsConfigured(CapturedOutput output) {
-        GatewayClient gateway = new GatewayClient(port);
         for (String authorization : new String[] {"Bearer ", "Bearer " + GatewayClient.ADMIN_TOKEN, "Bearer x"}) {
             GatewayClient.Reply reply = gateway.send("POST", "/admin/v1/accounts", "{\"name\":\"x\",\"plan\":\"free\"}",
                     "Authorization", authorization, "Content-Type", "application/json");

@@ -9,12 +9,11 @@ import ai.migma.gateway.support.TestServices;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** CONTRACT §2 and §3 over real HTTP, against the real PostgreSQL. */
@@ -22,15 +21,8 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyAuthenticationTest {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     GatewayClient gateway;
-
-    @BeforeEach
-    void connect() {
-        gateway = new GatewayClient(port);
-    }
 
     @Test
     void freshAccountSeesTheSeedPagesEmptyProjectList() {

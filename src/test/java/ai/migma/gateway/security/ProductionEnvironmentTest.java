@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** MIGMA_ENVIRONMENT=production accepts only mgma_sk_live_ keys. */
 @GatewayTest(properties = {"migma.admin-token=" + GatewayClient.ADMIN_TOKEN, "migma.environment=production"})
 class ProductionEnvironmentTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    GatewayClient gateway;
 
     @Test
     void acceptsLiveKeysAndRejectsTestKeysWith401() {
-        GatewayClient gateway = new GatewayClient(port);
         String account = gateway.createAccount("pro", null);
         String live = gateway.createKey(account, "live").get("key").asString();
         String test = gateway.createKey(account, "test").get("key").asString();

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,10 +23,11 @@ public final class GatewayClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
+    private final IntSupplier port;
 
-    public GatewayClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+    /** The port is read at each call: the test context creates this client before the server has one. */
+    public GatewayClient(IntSupplier port) {
+        this.port = port;
     }
 
     public record Reply(int status, Map<String, List<String>> headers, String text) {
@@ -42,7 +44,7 @@ public final class GatewayClient {
 
     /** A request with any headers, given as name, value, name, value, ... */
     public Reply send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {

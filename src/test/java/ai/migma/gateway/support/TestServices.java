@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -20,7 +21,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * ({@code .ci/run} sets it), a Testcontainers PostgreSQL otherwise. A named server that does not answer fails the
  * context, and so the tests: nothing here skips.
  *
- * <p>Every test context also counts the SQL statements it runs, for the tests that prove a path runs none.
+ * <p>Every test context also counts the SQL statements it runs, for the tests that prove a path runs none, and
+ * offers a {@link GatewayClient} for its server.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestServices {
@@ -45,6 +47,11 @@ public class TestServices {
     @Conditional(NoDatabaseNamed.class)
     PostgreSQLContainer postgres() {
         return new PostgreSQLContainer("postgres:17-alpine");
+    }
+
+    @Bean
+    GatewayClient gatewayClient(Environment environment) {
+        return new GatewayClient(() -> environment.getRequiredProperty("local.server.port", Integer.class));
     }
 
     @Bean

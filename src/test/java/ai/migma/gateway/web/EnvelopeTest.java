@@ -6,23 +6,15 @@ import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** CONTRACT §5: every response is the JSON envelope and carries X-Request-Id, whoever wrote it. */
 @GatewayTest
 class EnvelopeTest {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     GatewayClient gateway;
-
-    @BeforeEach
-    void connect() {
-        gateway = new GatewayClient(port);
-    }
 
     @Test
     void everyResponseCarriesARequestIdThatMatchesItsBody() {
