@@ -1,6 +1,7 @@
 package ai.migma.gateway;
 
 import ai.migma.gateway.apikey.KeyEnvironment;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param environment which keys this gateway accepts: {@code development} takes only {@code mgma_sk_test_} keys,
  *     {@code production} only {@code mgma_sk_live_} keys, as Migma does
  * @param adminToken the bearer token of the admin API; blank keeps the admin API closed
+ * @param trustedProxies addresses or CIDR ranges of the proxies whose {@code X-Forwarded-For} tells the client
+ *     address ({@code MIGMA_TRUSTED_PROXIES}, comma-separated); empty: the socket peer is the client
  */
 @ConfigurationProperties("migma")
-public record GatewayProperties(@DefaultValue("development") Environment environment, String adminToken) {
+public record GatewayProperties(@DefaultValue("development") Environment environment, String adminToken,
+        @DefaultValue List<String> trustedProxies) {
 
     public enum Environment {
         DEVELOPMENT(KeyEnvironment.TEST),

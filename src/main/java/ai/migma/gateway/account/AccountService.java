@@ -1,5 +1,6 @@
 package ai.migma.gateway.account;
 
+import ai.migma.gateway.AfterCommit;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
 import java.time.Clock;
@@ -14,10 +15,12 @@ public class AccountService {
     static final int MAX_NAME_LENGTH = 200;
 
     private final AccountRepository accounts;
+    private final AccountDirectory directory;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, Clock clock) {
+    AccountService(AccountRepository accounts, AccountDirectory directory, Clock clock) {
         this.accounts = accounts;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -41,14 +44,16 @@ public class AccountService {
         }
     }
 
-    /** Applies the fields that are not null; the others keep their values. */
+    /** Applies the fields that are not null; the others keep their values. A new plan applies on the next request. */
     @Transactional
     public AccountView update(UUID id, String name, String plan, Integer rateLimitPerMinute) {
         Account account = require(id);
         Plan newPlan = plan == null ? account.plan() : requirePlan(plan);
         Integer newLimit = rateLimitPerMinute == null ? account.rateLimitPerMinute() : rateLimitPerMinute;
         checkLimit(newPlan, newLimit);
-        account.change(name == null ? account.name() : Fields.requireText("name", name, MAX_NAME_LENGTH), newPlan, newLimit, clock.instant());
+        account.change(name == null ? account.name() : Fields.requireText("name", name, MAX_NAME_LENGTH), newPlan,
+                newLimit, clock.instant());
+        AfterCommit.run(() -> directory.evict(id));
         return accounts.save(account).view();
     }
 

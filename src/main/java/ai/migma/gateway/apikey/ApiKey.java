@@ -107,7 +107,7 @@ class ApiKey {
 
     ApiKeySnapshot snapshot() {
         return new ApiKeySnapshot(keyId, accountId, environment(), permissions(), rateLimitPerMinute, expiresAt,
-                revokedAt);
+                revokedAt, updatedAt);
     }
 
     ApiKeyView view() {

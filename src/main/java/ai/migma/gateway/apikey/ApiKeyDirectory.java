@@ -1,5 +1,6 @@
 package ai.migma.gateway.apikey;
 
+import ai.migma.gateway.CacheProperties;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
@@ -15,11 +16,11 @@ public final class ApiKeyDirectory {
     private final ApiKeyRepository keys;
     private final Cache<KeyHash, ApiKeySnapshot> cache;
 
-    ApiKeyDirectory(ApiKeyRepository keys, ApiKeyProperties properties) {
+    ApiKeyDirectory(ApiKeyRepository keys, CacheProperties properties) {
         this.keys = keys;
         this.cache = Caffeine.newBuilder()
-                .maximumSize(properties.cacheMaximumSize())
-                .expireAfterWrite(properties.cacheTtl())
+                .maximumSize(properties.maximumSize())
+                .expireAfterWrite(properties.ttl())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package ai.migma.gateway.apikey;
 
+import ai.migma.gateway.AfterCommit;
 import ai.migma.gateway.account.AccountService;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
@@ -15,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that creates, changes and revokes keys, for the admin API and (later) the dashboard. Every change a
@@ -111,17 +110,8 @@ public class ApiKeyService {
         return keys.findByAccountIdAndKeyId(accountId, keyId).orElseThrow(() -> ApiException.notFound("API key"));
     }
 
-    /**
-     * Evicting before the commit would let a request that reads the old row in between cache it again, so the
-     * eviction waits for the commit.
-     */
     private void evictAfterCommit(byte[] hash) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                directory.evict(hash);
-            }
-        });
+        AfterCommit.run(() -> directory.evict(hash));
     }
 
     static KeyEnvironment requireEnvironment(String name) {

@@ -8,7 +8,7 @@ import java.util.UUID;
  * What authentication needs to know about a key, immutable so the cache can hand the same instance to every request.
  */
 public record ApiKeySnapshot(String keyId, UUID accountId, KeyEnvironment environment, Set<Permission> permissions,
-        Integer rateLimitPerMinute, Instant expiresAt, Instant revokedAt) {
+        Integer rateLimitPerMinute, Instant expiresAt, Instant revokedAt, Instant updatedAt) {
 
     public ApiKeySnapshot {
         permissions = Set.copyOf(permissions);

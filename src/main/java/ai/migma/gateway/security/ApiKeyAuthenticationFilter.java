@@ -18,17 +18,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The bearer step of the API chain, shaped like Spring Security's {@code BearerTokenAuthenticationFilter}: the
  * header is resolved, the {@link AuthenticationManager} checks the key, and any failure, a missing header included,
  * goes to the entry point at once. Every route under {@code /v1} needs a key, so there is no anonymous path to
- * fall through to.
+ * fall through to. Failures count against the client address's own budget; once it is spent the answer is 429,
+ * which slows down key guessing without affecting anyone who holds a valid key.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final AuthenticationManager authenticationManager;
     private final AuthenticationEntryPoint entryPoint;
+    private final FailureThrottle failureThrottle;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiKeyAuthenticationFilter(AuthenticationManager authenticationManager, AuthenticationEntryPoint entryPoint) {
+    /** Decides whether a failed attempt may still be answered 401; {@code false} after writing a 429. */
+    @FunctionalInterface
+    interface FailureThrottle {
+        boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    }
+
+    ApiKeyAuthenticationFilter(AuthenticationManager authenticationManager, AuthenticationEntryPoint entryPoint,
+            FailureThrottle failureThrottle) {
         this.authenticationManager = authenticationManager;
         this.entryPoint = entryPoint;
+        this.failureThrottle = failureThrottle;
     }
 
     @Override
@@ -36,7 +46,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = BearerTokens.resolve(request);
         if (key == null) {
-            entryPoint.commence(request, response, new RefusedTokenException("no single bearer token"));
+            refuse(request, response, new RefusedTokenException("no single bearer token"));
             return;
         }
         Authentication authentication;
@@ -44,12 +54,19 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             authentication = authenticationManager.authenticate(new ApiKeyAuthenticationToken(key));
         } catch (AuthenticationException refused) {
             contexts.clearContext();
-            entryPoint.commence(request, response, refused);
+            refuse(request, response, refused);
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentication);
         contexts.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException, ServletException {
+        if (failureThrottle.admit(request, response)) {
+            entryPoint.commence(request, response, failure);
+        }
     }
 }

@@ -2,6 +2,10 @@ package ai.migma.gateway.security;
 
 import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.apikey.ApiKeyDirectory;
+import ai.migma.gateway.ratelimit.RateLimitDecision;
+import ai.migma.gateway.ratelimit.RateLimitProperties;
+import ai.migma.gateway.ratelimit.RateLimiter;
+import ai.migma.gateway.web.ClientAddresses;
 import ai.migma.gateway.web.ErrorRenderer;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -62,12 +66,28 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, GatewayProperties gateway, ApiKeyDirectory directory,
-            ErrorRenderer errors, Clock clock) throws Exception {
+            ErrorRenderer errors, Clock clock, RateLimiter rateLimiter, RateLimitProperties rateLimits,
+            ClientAddresses clients) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors, INVALID_KEY);
         ProviderManager keys = new ProviderManager(
                 new ApiKeyAuthenticationProvider(directory, gateway.environment().acceptedKeys(), clock));
+        boolean limited = rateLimits.backend() != RateLimitProperties.Backend.OFF;
+        if (!limited) {
+            log.warn("MIGMA_RATE_LIMIT_BACKEND=off: requests are not rate limited");
+        }
+        ApiKeyAuthenticationFilter.FailureThrottle throttle = limited
+                ? (request, response) -> {
+                    // A 401 carries no figures: they would describe the address's budget, not the plan's.
+                    RateLimitDecision decision = rateLimiter.consumeFailedAuthentication(clients.of(request));
+                    return decision.allowed() || RateLimitFilter.write(decision, request, response, errors);
+                }
+                : (request, response) -> true;
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(keys, entryPoint, throttle),
+                ExceptionTranslationFilter.class);
+        if (limited) {
+            http.addFilterAfter(new RateLimitFilter(rateLimiter, errors), ApiKeyAuthenticationFilter.class);
+        }
         return stateless(http.securityMatcher("/v1/**"))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, entryPoint), ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     for (RoutePermissions.Rule rule : RoutePermissions.RULES) {
                         var route = requests.requestMatchers(rule.method(), rule.pattern());

@@ -89,6 +89,6 @@ class BootstrapKeyTest {
 
     private BootstrapKeyInstaller installerFor(String key, GatewayProperties.Environment environment) {
         return new BootstrapKeyInstaller(new BootstrapProperties(key, "free", List.of(), "Bootstrap"),
-                new GatewayProperties(environment, null), keys, accounts, transaction, Clock.systemUTC());
+                new GatewayProperties(environment, null, List.of()), keys, accounts, transaction, Clock.systemUTC());
     }
 }

@@ -187,11 +187,11 @@ class ApiKeyAuthenticationTest {
     }
 
     @Test
-    void coldAuthenticatedRequestLooksTheKeyUpOnce() {
+    void coldAuthenticatedRequestLooksUpTheKeyAndItsAccountOnce() {
         String key = gateway.newTestKey();
         long before = TestServices.STATEMENTS.get();
         assertThat(gateway.getWithKey("/v1/no-such-route", key).status()).isEqualTo(404);
-        assertThat(TestServices.STATEMENTS.get() - before).isEqualTo(1);
+        assertThat(TestServices.STATEMENTS.get() - before).isEqualTo(2);
     }
 
     @Test

@@ -98,9 +98,9 @@ public final class GatewayClient {
         return reply.json().at("/data/apiKey");
     }
 
-    /** A test key of a fresh free account, with the given permissions. */
+    /** A test key of a fresh pro account (100 requests a minute), with the given permissions. */
     public String newTestKey(String... permissions) {
-        return createKey(createAccount("free", null), "test", permissions).get("key").asString();
+        return createKey(createAccount("pro", null), "test", permissions).get("key").asString();
     }
 
     private static void expect(Reply reply, int status) {

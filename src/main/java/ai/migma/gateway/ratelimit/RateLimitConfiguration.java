@@ -1,0 +1,73 @@
+package ai.migma.gateway.ratelimit;
+
+import ai.migma.gateway.account.AccountDirectory;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
+
+    @Bean
+    BucketStore bucketStore(RateLimitProperties properties, Environment environment) {
+        return switch (properties.backend()) {
+            case LOCAL, OFF -> localBuckets(properties);
+            case REDIS -> {
+                String url = environment.getProperty("spring.data.redis.url", "redis://127.0.0.1:6379");
+                log.info("Rate limits are kept in Redis and shared by every instance using it");
+                yield new FailoverBucketStore(new RedisBucketStore(url, properties.redisTimeout()),
+                        localBuckets(properties), properties.redisRetryInterval());
+            }
+        };
+    }
+
+    @Bean
+    RateLimiter rateLimiter(BucketStore buckets, PlanProperties plans, AuthFailureProperties authFailures,
+            AccountDirectory accounts) {
+        return new RateLimiter(buckets, plans, authFailures, accounts);
+    }
+
+    /** Redis health: UP either way (requests are served), with whether limits are currently per instance. */
+    @Bean
+    HealthIndicator rateLimitHealthIndicator(BucketStore buckets, RateLimitProperties properties) {
+        return () -> {
+            Health.Builder health = Health.up().withDetail("backend", properties.backend().name().toLowerCase());
+            if (buckets instanceof FailoverBucketStore failover) {
+                health.withDetail("degraded", failover.degradedSince() != null);
+                if (failover.degradedSince() != null) {
+                    health.withDetail("degradedSince", failover.degradedSince().toString());
+                }
+            }
+            return health.build();
+        };
+    }
+
+    @Bean
+    Gauge rateLimitDegradedGauge(BucketStore buckets, MeterRegistry registry) {
+        return Gauge.builder("migma.ratelimit.degraded",
+                        () -> buckets instanceof FailoverBucketStore failover && failover.degradedSince() != null ? 1 : 0)
+                .description("1 while Redis is unreachable and each instance enforces limits on its own")
+                .register(registry);
+    }
+
+    private static BucketStore localBuckets(RateLimitProperties properties) {
+        // A bucket leaves memory once it has refilled, and the cache is bounded besides: memory stays flat however
+        // many keys and addresses are seen.
+        return new ProxyBucketStore(Bucket4jCaffeine.<String>builderFor(
+                        Caffeine.newBuilder().maximumSize(properties.localMaximumBuckets()))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .build(), "");
+    }
+}

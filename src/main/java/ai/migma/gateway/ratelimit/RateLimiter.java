@@ -1,0 +1,64 @@
+package ai.migma.gateway.ratelimit;
+
+import ai.migma.gateway.account.AccountDirectory;
+import ai.migma.gateway.account.AccountView;
+import ai.migma.gateway.apikey.ApiKeySnapshot;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * CONTRACT §4's budgets. One bucket per account and environment, so that all of an account's keys of one
+ * environment share the plan's budget; a key's own lower limit is a second bucket on top; failed authentications
+ * have a third kind, per client address.
+ */
+public final class RateLimiter {
+
+    private final BucketStore buckets;
+    private final PlanProperties plans;
+    private final AuthFailureProperties authFailures;
+    private final AccountDirectory accounts;
+
+    RateLimiter(BucketStore buckets, PlanProperties plans, AuthFailureProperties authFailures,
+            AccountDirectory accounts) {
+        this.buckets = buckets;
+        this.plans = plans;
+        this.authFailures = authFailures;
+        this.accounts = accounts;
+    }
+
+    /** Counts one request of an authenticated key against its account's budget and, if it has one, its own. */
+    public RateLimitDecision consume(ApiKeySnapshot key) {
+        AccountView account = accounts.find(key.accountId());
+        long accountLimit = plans.perMinute(account.plan(), account.rateLimitPerMinute());
+        String accountBucket = "acct:" + key.accountId() + ':' + key.environment().wireName();
+        long accountVersion = version(account.updatedAt());
+        Integer keyLimit = key.rateLimitPerMinute();
+        if (keyLimit == null || keyLimit >= accountLimit) {
+            return buckets.tryConsume(accountBucket, "account", accountLimit, accountVersion);
+        }
+        String keyBucket = "key:" + key.keyId();
+        long keyVersion = version(key.updatedAt());
+        RateLimitDecision own = buckets.tryConsume(keyBucket, "key", keyLimit, keyVersion);
+        if (!own.allowed()) {
+            return own;
+        }
+        RateLimitDecision shared = buckets.tryConsume(accountBucket, "account", accountLimit, accountVersion);
+        if (!shared.allowed()) {
+            // Refused by the account: the request did not happen, so the key's own budget gets its token back.
+            buckets.refund(keyBucket, keyLimit, keyVersion);
+            return shared;
+        }
+        // Report the budget closer to running out: that is the one the client must pace itself by.
+        return own.remaining() <= shared.remaining() ? own : shared;
+    }
+
+    /** Counts one failed authentication from {@code clientAddress}. */
+    public RateLimitDecision consumeFailedAuthentication(String clientAddress) {
+        return buckets.tryConsume("auth:" + clientAddress, "auth-failures", authFailures.perMinute(), 0);
+    }
+
+    /** Bucket configurations are versioned by the last change of what they are computed from. */
+    private static long version(Instant updatedAt) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt);
+    }
+}

@@ -1,0 +1,57 @@
+package ai.migma.gateway.security;
+
+import ai.migma.gateway.ratelimit.RateLimitDecision;
+import ai.migma.gateway.ratelimit.RateLimitHeaders;
+import ai.migma.gateway.ratelimit.RateLimiter;
+import ai.migma.gateway.web.ErrorCode;
+import ai.migma.gateway.web.ErrorRenderer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The rate-limit step, between authentication and authorization: every authenticated request counts, whether it
+ * then ends in 200, 403, 404 or anything else, and every one carries the headers, set before anything downstream
+ * can commit the response.
+ */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter rateLimiter;
+    private final ErrorRenderer errors;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    RateLimitFilter(RateLimiter rateLimiter, ErrorRenderer errors) {
+        this.rateLimiter = rateLimiter;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = contexts.getContext().getAuthentication();
+        if (authentication instanceof ApiKeyAuthentication key) {
+            RateLimitDecision decision = rateLimiter.consume(key.getPrincipal().key());
+            if (!write(decision, request, response, errors)) {
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Writes the headers, and on refusal the 429; {@code true} when the request may go on. */
+    static boolean write(RateLimitDecision decision, HttpServletRequest request, HttpServletResponse response,
+            ErrorRenderer errors) throws IOException {
+        RateLimitHeaders.write(response, decision);
+        if (!decision.allowed()) {
+            errors.write(request, response, ErrorCode.RATE_LIMIT_EXCEEDED, "Rate limit exceeded",
+                    decision.retryAfterSeconds());
+        }
+        return decision.allowed();
+    }
+}

@@ -1,0 +1,52 @@
+package ai.migma.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.migma.gateway.GatewayProperties;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+class ClientAddressesTest {
+
+    @Test
+    void usesTheSocketPeerWhenNoProxyIsTrusted() {
+        assertThat(addresses().of(request("192.0.2.10", "203.0.113.1"))).isEqualTo("192.0.2.10");
+    }
+
+    @Test
+    void ignoresForwardedForFromAnUntrustedPeer() {
+        assertThat(addresses("10.0.0.0/8").of(request("192.0.2.10", "203.0.113.1"))).isEqualTo("192.0.2.10");
+    }
+
+    @Test
+    void takesTheRightmostUntrustedHopBehindTrustedProxies() {
+        ClientAddresses addresses = addresses("10.0.0.0/8");
+        assertThat(addresses.of(request("10.0.0.2", "198.51.100.9, 203.0.113.1, 10.0.0.1")))
+                .isEqualTo("203.0.113.1");
+        assertThat(addresses.of(request("10.0.0.2", "203.0.113.1"))).isEqualTo("203.0.113.1");
+        assertThat(addresses.of(request("10.0.0.2", null))).isEqualTo("10.0.0.2");
+    }
+
+    @Test
+    void neverBelievesAHostNameOrGarbage() {
+        ClientAddresses addresses = addresses("10.0.0.0/8");
+        assertThat(addresses.of(request("10.0.0.2", "example.com"))).isEqualTo("10.0.0.2");
+        assertThat(addresses.of(request("10.0.0.2", "deadbeef, 10.0.0.1"))).isEqualTo("10.0.0.1");
+        assertThat(addresses.of(request("10.0.0.2", "2001:db8::1"))).isEqualTo("2001:db8::1");
+    }
+
+    private static ClientAddresses addresses(String... trusted) {
+        return new ClientAddresses(new GatewayProperties(GatewayProperties.Environment.DEVELOPMENT, null,
+                List.of(trusted)));
+    }
+
+    private static MockHttpServletRequest request(String peer, String forwardedFor) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(peer);
+        if (forwardedFor != null) {
+            request.addHeader("X-Forwarded-For", forwardedFor);
+        }
+        return request;
+    }
+}
