@@ -1,25 +1,22 @@
 package ai.migma.gateway.support;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The one place tests choose their PostgreSQL: the server named by {@code MIGMA_TEST_DATABASE_URL} when it is set
- * ({@code .ci/run} sets it), a Testcontainers PostgreSQL otherwise. A named server that does not answer fails the
- * context, and so the tests: nothing here skips.
+ * The one place tests choose their services: the PostgreSQL and Redis named by {@code MIGMA_TEST_DATABASE_URL} and
+ * {@code MIGMA_TEST_REDIS_URL} when they are set ({@code .ci/run} sets both), Testcontainers otherwise (one
+ * container of each per test run). A named service that does not answer fails the tests: nothing here skips.
  *
  * <p>Every test context also counts the SQL statements it runs, for the tests that prove a path runs none, and
  * offers a {@link GatewayClient} for its server.
@@ -27,26 +24,45 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestServices {
 
-    static final String DATABASE_URL = "MIGMA_TEST_DATABASE_URL";
-
     /** Statements run through the application's DataSource since the context started. */
     public static final AtomicLong STATEMENTS = new AtomicLong();
 
-    @Bean
-    @Conditional(DatabaseNamed.class)
-    DynamicPropertyRegistrar namedDatabase() {
-        return registry -> {
-            registry.add("spring.datasource.url", () -> System.getenv(DATABASE_URL));
-            registry.add("spring.datasource.username", () -> env("MIGMA_TEST_DATABASE_USERNAME", "postgres"));
-            registry.add("spring.datasource.password", () -> env("MIGMA_TEST_DATABASE_PASSWORD", ""));
-        };
+    private static PostgreSQLContainer postgres;
+    private static GenericContainer<?> redis;
+
+    /** {@code spring.datasource.*} of the test database. */
+    public static synchronized Map<String, String> database() {
+        String url = System.getenv("MIGMA_TEST_DATABASE_URL");
+        if (url != null) {
+            return Map.of("spring.datasource.url", url,
+                    "spring.datasource.username", env("MIGMA_TEST_DATABASE_USERNAME", "postgres"),
+                    "spring.datasource.password", env("MIGMA_TEST_DATABASE_PASSWORD", ""));
+        }
+        if (postgres == null) {
+            postgres = new PostgreSQLContainer("postgres:17-alpine");
+            postgres.start();
+        }
+        return Map.of("spring.datasource.url", postgres.getJdbcUrl(),
+                "spring.datasource.username", postgres.getUsername(),
+                "spring.datasource.password", postgres.getPassword());
+    }
+
+    /** The URL of the test Redis. */
+    public static synchronized String redisUrl() {
+        String url = System.getenv("MIGMA_TEST_REDIS_URL");
+        if (url != null) {
+            return url;
+        }
+        if (redis == null) {
+            redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+            redis.start();
+        }
+        return "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
     }
 
     @Bean
-    @ServiceConnection
-    @Conditional(NoDatabaseNamed.class)
-    PostgreSQLContainer postgres() {
-        return new PostgreSQLContainer("postgres:17-alpine");
+    DynamicPropertyRegistrar testDatabase() {
+        return registry -> database().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Bean
@@ -72,19 +88,5 @@ public class TestServices {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
-    }
-
-    static final class DatabaseNamed implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return System.getenv(DATABASE_URL) != null;
-        }
-    }
-
-    static final class NoDatabaseNamed implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return System.getenv(DATABASE_URL) == null;
-        }
     }
 }

@@ -1,0 +1,93 @@
+package ai.migma.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.migma.gateway.support.GatewayClient;
+import ai.migma.gateway.support.GatewayClient.Reply;
+import ai.migma.gateway.support.GatewayInstance;
+import ai.migma.gateway.support.TestServices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two gateway instances on one Redis enforce one exact budget, even when 50 clients race across both. */
+class RedisSharedBudgetTest {
+
+    static GatewayInstance first;
+    static GatewayInstance second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        Map<String, String> redis = Map.of("migma.rate-limit.backend", "redis",
+                "spring.data.redis.url", TestServices.redisUrl());
+        first = GatewayInstance.start(redis);
+        second = GatewayInstance.start(redis);
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    void twoInstancesShareOneExactBudgetUnderConcurrency() throws Exception {
+        // 30 a minute: one token every 2 s, so refill during the burst is measured, not assumed away.
+        GatewayClient admin = first.client();
+        String key = admin.createKey(admin.createAccount("enterprise", 30), "test").get("key").asString();
+        ExecutorService clients = Executors.newFixedThreadPool(50);
+        try {
+            long started = System.nanoTime();
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                GatewayClient instance = i % 2 == 0 ? first.client() : second.client();
+                replies.add(clients.submit(() -> instance.getWithKey("/v1/projects", key)));
+            }
+            int admitted = 0;
+            for (Future<Reply> future : replies) {
+                Reply reply = future.get();
+                assertThat(reply.status()).isIn(200, 429);
+                assertThat(reply.header("X-RateLimit-Limit")).isEqualTo("30");
+                admitted += reply.status() == 200 ? 1 : 0;
+            }
+            long refilledDuringBurst = (System.nanoTime() - started) / 2_000_000_000L;
+            assertThat(admitted).isBetween(30, 30 + (int) refilledDuringBurst);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertRedisInUse(first.client());
+        assertRedisInUse(second.client());
+    }
+
+    @Test
+    void aPlanChangeMadeThroughOneInstanceReachesTheSharedBucket() {
+        GatewayClient admin = first.client();
+        String account = admin.createAccount("free", null);
+        String key = admin.createKey(account, "test").get("key").asString();
+        for (int i = 0; i < 3; i++) {
+            second.client().getWithKey("/v1/projects", key);
+        }
+        admin.admin("PATCH", "/admin/v1/accounts/" + account, Map.of("plan", "pro"));
+
+        Reply upgraded = first.client().getWithKey("/v1/projects", key);
+
+        assertThat(upgraded.header("X-RateLimit-Limit")).isEqualTo("100");
+        assertThat(Integer.parseInt(upgraded.header("X-RateLimit-Remaining"))).isBetween(96, 97);
+    }
+
+    private static void assertRedisInUse(GatewayClient instance) {
+        Reply health = instance.get("/actuator/health");
+        assertThat(health.json().at("/components/rateLimit/details/backend").asString()).isEqualTo("redis");
+        assertThat(health.json().at("/components/rateLimit/details/degraded").asBoolean()).isFalse();
+    }
+}
