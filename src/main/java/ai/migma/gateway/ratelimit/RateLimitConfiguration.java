@@ -1,12 +1,8 @@
 package ai.migma.gateway.ratelimit;
 
 import ai.migma.gateway.account.AccountDirectory;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.caffeine.Bucket4jCaffeine;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -27,7 +23,8 @@ class RateLimitConfiguration {
             case REDIS -> {
                 String url = environment.getProperty("spring.data.redis.url", "redis://127.0.0.1:6379");
                 log.info("Rate limits are kept in Redis and shared by every instance using it");
-                yield new FailoverBucketStore(new RedisBucketStore(url, properties.redisTimeout()),
+                yield new FailoverBucketStore(new RedisBucketStore(url, properties.redisTimeout(),
+                        properties.localMaximumBuckets()),
                         localBuckets(properties), properties.redisRetryInterval());
             }
         };
@@ -63,11 +60,6 @@ class RateLimitConfiguration {
     }
 
     private static BucketStore localBuckets(RateLimitProperties properties) {
-        // A bucket leaves memory once it has refilled, and the cache is bounded besides: memory stays flat however
-        // many keys and addresses are seen.
-        return new ProxyBucketStore(Bucket4jCaffeine.<String>builderFor(
-                        Caffeine.newBuilder().maximumSize(properties.localMaximumBuckets()))
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .build(), "");
+        return new LocalBucketStore(properties.localMaximumBuckets());
     }
 }

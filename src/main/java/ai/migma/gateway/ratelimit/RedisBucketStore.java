@@ -20,11 +20,13 @@ import java.time.Duration;
 final class RedisBucketStore implements BucketStore, AutoCloseable {
 
     private final RedisClient client;
+    private final long maximumBuckets;
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyBucketStore buckets;
 
-    RedisBucketStore(String url, Duration timeout) {
+    RedisBucketStore(String url, Duration timeout, long maximumBuckets) {
         this.client = RedisClient.create(url);
+        this.maximumBuckets = maximumBuckets;
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
@@ -54,7 +56,7 @@ final class RedisBucketStore implements BucketStore, AutoCloseable {
             buckets = new ProxyBucketStore(Bucket4jLettuce.casBasedBuilder(connection)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                             Duration.ofSeconds(10)))
-                    .build(), "migma:rl:");
+                    .build(), "migma:rl:", maximumBuckets);
         }
         return buckets;
     }

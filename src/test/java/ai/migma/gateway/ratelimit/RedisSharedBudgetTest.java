@@ -12,11 +12,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Two gateway instances on one Redis enforce one exact budget, even when 50 clients race across both. */
+/**
+ * Two gateway instances on one Redis enforce one exact budget, even when 50 clients race across both, and go
+ * through a Redis outage (all clients paused) without a failed request, using Redis again once it answers.
+ */
 class RedisSharedBudgetTest {
 
     static GatewayInstance first;
@@ -25,7 +30,8 @@ class RedisSharedBudgetTest {
     @BeforeAll
     static void startTwoInstances() {
         Map<String, String> redis = Map.of("migma.rate-limit.backend", "redis",
-                "spring.data.redis.url", TestServices.redisUrl());
+                "spring.data.redis.url", TestServices.redisUrl(), "migma.rate-limit.redis-timeout", "200ms",
+                "migma.rate-limit.redis-retry-interval", "500ms");
         first = GatewayInstance.start(redis);
         second = GatewayInstance.start(redis);
     }
@@ -83,6 +89,28 @@ class RedisSharedBudgetTest {
 
         assertThat(upgraded.header("X-RateLimit-Limit")).isEqualTo("100");
         assertThat(Integer.parseInt(upgraded.header("X-RateLimit-Remaining"))).isBetween(96, 97);
+    }
+
+    @Test
+    void servesThroughARedisOutageAndUsesRedisAgainWhenItAnswers() throws InterruptedException {
+        GatewayClient gateway = first.client();
+        String key = gateway.createKey(gateway.createAccount("pro", null), "test").get("key").asString();
+        assertThat(gateway.getWithKey("/v1/projects", key).status()).isEqualTo(200);
+        assertRedisInUse(gateway);
+
+        try (RedisClient client = RedisClient.create(TestServices.redisUrl());
+                StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().clientPause(1500);
+        }
+        Reply duringOutage = gateway.getWithKey("/v1/projects", key);
+        assertThat(duringOutage.status()).isEqualTo(200);
+        assertThat(duringOutage.header("X-RateLimit-Limit")).isEqualTo("100");
+        assertThat(gateway.get("/actuator/health").json().at("/components/rateLimit/details/degraded").asBoolean())
+                .isTrue();
+
+        Thread.sleep(2000);
+        assertThat(gateway.getWithKey("/v1/projects", key).status()).isEqualTo(200);
+        assertRedisInUse(gateway);
     }
 
     private static void assertRedisInUse(GatewayClient instance) {

@@ -1,0 +1,23 @@
+package ai.migma.gateway.ratelimit;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import java.time.Duration;
+
+/** The one bucket shape of CONTRACT §4, whichever store keeps it. */
+final class Buckets {
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    private Buckets() {
+    }
+
+    /** Capacity {@code limit}, refilled greedily (continuously) at {@code limit} tokens a minute. */
+    static Bandwidth bandwidth(long limit) {
+        return Bandwidth.builder().capacity(limit).refillGreedy(limit, MINUTE).build();
+    }
+
+    static BucketConfiguration configuration(long limit) {
+        return BucketConfiguration.builder().addLimit(bandwidth(limit)).build();
+    }
+}

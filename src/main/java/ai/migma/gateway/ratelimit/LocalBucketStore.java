@@ -1,0 +1,67 @@
+package ai.migma.gateway.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import java.time.Duration;
+
+/**
+ * Buckets in this process: plain Bucket4j local buckets (lock-free compare-and-swap on their own state) in a
+ * bounded Caffeine cache. A bucket untouched for a little over a minute is full again, so dropping it then and
+ * making a new, full one later changes nothing a client can see; memory holds only clients active in the last
+ * minute, and never more than the maximum.
+ */
+final class LocalBucketStore implements BucketStore {
+
+    /** A minute refills any bucket completely; the margin covers rounding. */
+    private static final Duration IDLE_UNTIL_FULL = Duration.ofSeconds(61);
+
+    private final Cache<String, Versioned> buckets;
+
+    private record Versioned(long version, long limit, Bucket bucket) {
+
+        boolean matches(long version, long limit) {
+            return this.version >= version && (this.version > version || this.limit == limit);
+        }
+    }
+
+    LocalBucketStore(long maximumBuckets) {
+        this.buckets = Caffeine.newBuilder().maximumSize(maximumBuckets).expireAfterAccess(IDLE_UNTIL_FULL).build();
+    }
+
+    @Override
+    public RateLimitDecision tryConsume(String bucket, String policy, long limit, long version) {
+        ConsumptionProbe probe = bucket(bucket, limit, version).tryConsumeAndReturnRemaining(1);
+        return new RateLimitDecision(probe.isConsumed(), policy, limit, probe.getRemainingTokens(),
+                probe.getNanosToWaitForReset(), probe.getNanosToWaitForRefill());
+    }
+
+    @Override
+    public void refund(String bucket, long limit, long version) {
+        bucket(bucket, limit, version).addTokens(1);
+    }
+
+    private Bucket bucket(String name, long limit, long version) {
+        Versioned current = buckets.get(name, key -> new Versioned(version, limit, newBucket(limit)));
+        if (current.matches(version, limit)) {
+            return current.bucket();
+        }
+        // A newer plan or key limit: swap the configuration in place, atomically per bucket, keeping what was spent.
+        return buckets.asMap().compute(name, (key, old) -> {
+            if (old == null) {
+                return new Versioned(version, limit, newBucket(limit));
+            }
+            if (old.matches(version, limit)) {
+                return old;
+            }
+            old.bucket().replaceConfiguration(Buckets.configuration(limit), TokensInheritanceStrategy.ADDITIVE);
+            return new Versioned(version, limit, old.bucket());
+        }).bucket();
+    }
+
+    private static Bucket newBucket(long limit) {
+        return Bucket.builder().addLimit(Buckets.bandwidth(limit)).build();
+    }
+}
