@@ -10,9 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-60s}   # per variant: the JIT needs about a minute of load on 2 cores
+WARMUP=${WARMUP:-120s}   # per variant: the JIT needs about a minute of load on 2 cores
 CONNECTIONS=${CONNECTIONS:-64}
 ROUTE=${ROUTE:-/v1/projects/not-a-project}   # no SQL in the controller: a JSON 404 through the whole chain
 ADMIN_TOKEN=bench-admin-token

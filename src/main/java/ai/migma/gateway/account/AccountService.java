@@ -28,7 +28,8 @@ public class AccountService {
     public AccountView create(String name, String plan, Integer rateLimitPerMinute) {
         Plan checkedPlan = requirePlan(plan);
         checkLimit(checkedPlan, rateLimitPerMinute);
-        return accounts.save(new Account(Fields.requireText("name", name, MAX_NAME_LENGTH), checkedPlan, rateLimitPerMinute, clock.instant())).view();
+        String checkedName = Fields.requireText("name", name, MAX_NAME_LENGTH);
+        return accounts.save(new Account(checkedName, checkedPlan, rateLimitPerMinute, clock.instant())).view();
     }
 
     @Transactional(readOnly = true)

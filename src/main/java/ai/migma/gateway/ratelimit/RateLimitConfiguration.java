@@ -42,8 +42,8 @@ class RateLimitConfiguration {
         return () -> {
             Health.Builder health = Health.up().withDetail("backend", properties.backend().name().toLowerCase());
             if (buckets instanceof FailoverBucketStore failover) {
-                health.withDetail("degraded", failover.degradedSince() != null);
-                if (failover.degradedSince() != null) {
+                health.withDetail("degraded", degraded(buckets));
+                if (degraded(buckets)) {
                     health.withDetail("degradedSince", failover.degradedSince().toString());
                 }
             }
@@ -53,10 +53,13 @@ class RateLimitConfiguration {
 
     @Bean
     Gauge rateLimitDegradedGauge(BucketStore buckets, MeterRegistry registry) {
-        return Gauge.builder("migma.ratelimit.degraded",
-                        () -> buckets instanceof FailoverBucketStore failover && failover.degradedSince() != null ? 1 : 0)
+        return Gauge.builder("migma.ratelimit.degraded", () -> degraded(buckets) ? 1 : 0)
                 .description("1 while Redis is unreachable and each instance enforces limits on its own")
                 .register(registry);
+    }
+
+    private static boolean degraded(BucketStore buckets) {
+        return buckets instanceof FailoverBucketStore failover && failover.degradedSince() != null;
     }
 
     private static BucketStore localBuckets(RateLimitProperties properties) {

@@ -42,7 +42,8 @@ final class AdminTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (expectedDigest == null) {
-            errors.write(request, response, ErrorCode.FORBIDDEN, "The admin API is disabled: MIGMA_ADMIN_TOKEN is not set");
+            errors.write(request, response, ErrorCode.FORBIDDEN,
+                    "The admin API is disabled: MIGMA_ADMIN_TOKEN is not set");
             return;
         }
         String token = BearerTokens.resolve(request);

@@ -2,6 +2,7 @@ package ai.migma.gateway.security;
 
 import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.apikey.ApiKeyDirectory;
+import ai.migma.gateway.apikey.Permission;
 import ai.migma.gateway.ratelimit.RateLimitDecision;
 import ai.migma.gateway.ratelimit.RateLimitProperties;
 import ai.migma.gateway.ratelimit.RateLimiter;
@@ -94,7 +95,8 @@ class SecurityConfiguration {
                         if (rule.anyOf().isEmpty()) {
                             route.authenticated();
                         } else {
-                            route.hasAnyAuthority(rule.anyOf().stream().map(p -> p.scope()).toArray(String[]::new));
+                            route.hasAnyAuthority(
+                                    rule.anyOf().stream().map(Permission::scope).toArray(String[]::new));
                         }
                     }
                     // Unlisted routes answer 404 or 405 to any valid key; RoutePermissionsTest keeps every

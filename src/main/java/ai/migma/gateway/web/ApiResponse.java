@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * {@code count} that Migma's list endpoints for contacts, tags and segments carry.
  */
 @JsonPropertyOrder({"success", "data", "count", "metadata"})
-public record ApiResponse<T>(boolean success, T data, @JsonInclude(JsonInclude.Include.NON_NULL) Long count, Metadata metadata) {
+public record ApiResponse<T>(boolean success, T data, @JsonInclude(JsonInclude.Include.NON_NULL) Long count,
+        Metadata metadata) {
 
     public static <T> ApiResponse<T> ok(T data) {
         return new ApiResponse<>(true, data, null, Metadata.now(RequestIds.current()));

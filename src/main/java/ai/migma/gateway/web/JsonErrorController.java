@@ -34,7 +34,8 @@ final class JsonErrorController implements ErrorController {
             log.error("Error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), throwable);
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String message = status >= 500 ? "Internal server error" : known == null ? "Request failed" : known.getReasonPhrase();
+        String message = status >= 500 ? "Internal server error"
+                : known == null ? "Request failed" : known.getReasonPhrase();
         return errors.entity(request, ErrorCode.forStatus(status), message, HttpHeaders.EMPTY);
     }
 }
