@@ -1,7 +1,6 @@
 package ai.migma.gateway;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,10 +11,9 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
-    /** Microseconds, PostgreSQL's resolution: a timestamp reads back as it was first shown. */
     @Bean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock();
     }
 
     public static void main(String[] args) {

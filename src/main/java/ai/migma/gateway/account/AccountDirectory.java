@@ -1,6 +1,7 @@
 package ai.migma.gateway.account;
 
 import ai.migma.gateway.CacheProperties;
+import ai.migma.gateway.cache.CacheEvents;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.UUID;
@@ -13,12 +14,15 @@ public final class AccountDirectory {
     private final AccountRepository accounts;
     private final Cache<UUID, AccountView> cache;
 
-    AccountDirectory(AccountRepository accounts, CacheProperties properties) {
+    static final String TOPIC = "account";
+
+    AccountDirectory(AccountRepository accounts, CacheProperties properties, CacheEvents events) {
         this.accounts = accounts;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(properties.maximumSize())
                 .expireAfterWrite(properties.ttl())
                 .build();
+        events.subscribe(TOPIC, id -> evict(UUID.fromString(id)), cache::invalidateAll);
     }
 
     /** The account, or {@code null} if there is none with this id. */

@@ -1,6 +1,8 @@
 package ai.migma.gateway.account;
 
 import ai.migma.gateway.AfterCommit;
+import ai.migma.gateway.audit.AuditLog;
+import ai.migma.gateway.cache.CacheEvents;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
 import java.time.Clock;
@@ -16,11 +18,16 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final AccountDirectory directory;
+    private final AuditLog audit;
+    private final CacheEvents cacheEvents;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, AccountDirectory directory, Clock clock) {
+    AccountService(AccountRepository accounts, AccountDirectory directory, AuditLog audit, CacheEvents cacheEvents,
+            Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
+        this.audit = audit;
+        this.cacheEvents = cacheEvents;
         this.clock = clock;
     }
 
@@ -29,7 +36,11 @@ public class AccountService {
         Plan checkedPlan = requirePlan(plan);
         checkLimit(checkedPlan, rateLimitPerMinute);
         String checkedName = Fields.requireText("name", name, MAX_NAME_LENGTH);
-        return accounts.save(new Account(checkedName, checkedPlan, rateLimitPerMinute, clock.instant())).view();
+        // Flushed now: the audit entry written next refers to the row.
+        AccountView created = accounts.saveAndFlush(new Account(checkedName, checkedPlan, rateLimitPerMinute,
+                clock.instant())).view();
+        audit.record("account.created", created.id(), null, "plan=" + describe(checkedPlan, rateLimitPerMinute));
+        return created;
     }
 
     @Transactional(readOnly = true)
@@ -49,13 +60,24 @@ public class AccountService {
     @Transactional
     public AccountView update(UUID id, String name, String plan, Integer rateLimitPerMinute) {
         Account account = require(id);
+        String before = describe(account.plan(), account.rateLimitPerMinute());
         Plan newPlan = plan == null ? account.plan() : requirePlan(plan);
         Integer newLimit = rateLimitPerMinute == null ? account.rateLimitPerMinute() : rateLimitPerMinute;
         checkLimit(newPlan, newLimit);
         account.change(name == null ? account.name() : Fields.requireText("name", name, MAX_NAME_LENGTH), newPlan,
                 newLimit, clock.instant());
+        String after = describe(newPlan, newLimit);
+        if (!before.equals(after)) {
+            audit.record("account.plan_changed", id, null, "plan=" + before + " -> " + after);
+        }
+        // Here at once, on every other instance when the change commits.
         AfterCommit.run(() -> directory.evict(id));
+        cacheEvents.publish(AccountDirectory.TOPIC, id.toString());
         return accounts.save(account).view();
+    }
+
+    private static String describe(Plan plan, Integer rateLimitPerMinute) {
+        return plan.wireName() + (plan == Plan.ENTERPRISE ? "(" + rateLimitPerMinute + "/min)" : "");
     }
 
     private Account require(UUID id) {

@@ -45,6 +45,8 @@ class ApiKey {
 
     private Instant revokedAt;
 
+    private long totalRequests;
+
     protected ApiKey() {
     }
 
@@ -77,8 +79,28 @@ class ApiKey {
         }
     }
 
+    /** Ends the key's life at {@code deadline} unless it already ends sooner: the old key of a roll. */
+    void expireBy(Instant deadline, Instant now) {
+        if (expiresAt == null || deadline.isBefore(expiresAt)) {
+            expiresAt = deadline;
+            updatedAt = now;
+        }
+    }
+
     boolean revoked() {
         return revokedAt != null;
+    }
+
+    boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    String keyId() {
+        return keyId;
+    }
+
+    UUID accountId() {
+        return accountId;
     }
 
     byte[] keyHash() {
@@ -112,10 +134,11 @@ class ApiKey {
 
     ApiKeyView view() {
         return new ApiKeyView(keyId, ApiKeyFormat.displayStart(environment(), keyId), name, environment(),
-                List.copyOf(permissions()), rateLimitPerMinute, createdAt, expiresAt, lastUsedAt, revokedAt);
+                List.copyOf(permissions()), rateLimitPerMinute, createdAt, expiresAt, lastUsedAt, revokedAt,
+                totalRequests);
     }
 
-    private KeyEnvironment environment() {
+    KeyEnvironment environment() {
         return KeyEnvironment.fromWireName(environment);
     }
 

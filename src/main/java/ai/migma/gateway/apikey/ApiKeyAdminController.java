@@ -37,6 +37,9 @@ final class ApiKeyAdminController {
     record Revoked(String id, boolean revoked) {
     }
 
+    record RollRequest(Long expiresInSeconds) {
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<Map<String, CreatedApiKey>> create(@PathVariable String accountId, @RequestBody CreateRequest request) {
@@ -60,6 +63,14 @@ final class ApiKeyAdminController {
             @RequestBody UpdateRequest request) {
         return ApiResponse.ok(Map.of("apiKey", keys.update(account(accountId), keyId, request.name(),
                 request.permissions(), request.rateLimitPerMinute())));
+    }
+
+    @PostMapping("/{keyId}/roll")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiResponse<Map<String, CreatedApiKey>> roll(@PathVariable String accountId, @PathVariable String keyId,
+            @RequestBody(required = false) RollRequest request) {
+        long grace = request == null || request.expiresInSeconds() == null ? 0 : request.expiresInSeconds();
+        return ApiResponse.ok(Map.of("apiKey", keys.roll(account(accountId), keyId, grace)));
     }
 
     @DeleteMapping("/{keyId}")

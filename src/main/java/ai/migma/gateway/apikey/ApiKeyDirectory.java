@@ -1,9 +1,11 @@
 package ai.migma.gateway.apikey;
 
 import ai.migma.gateway.CacheProperties;
+import ai.migma.gateway.cache.CacheEvents;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
+import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +18,15 @@ public final class ApiKeyDirectory {
     private final ApiKeyRepository keys;
     private final Cache<KeyHash, ApiKeySnapshot> cache;
 
-    ApiKeyDirectory(ApiKeyRepository keys, CacheProperties properties) {
+    static final String TOPIC = "key";
+
+    ApiKeyDirectory(ApiKeyRepository keys, CacheProperties properties, CacheEvents events) {
         this.keys = keys;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(properties.maximumSize())
                 .expireAfterWrite(properties.ttl())
                 .build();
+        events.subscribe(TOPIC, hex -> evict(HexFormat.of().parseHex(hex)), cache::invalidateAll);
     }
 
     /** The key whose SHA-256 is {@code hash}, or {@code null}; revoked and expired keys are returned as they are. */

@@ -2,6 +2,8 @@ package ai.migma.gateway.apikey;
 
 import ai.migma.gateway.AfterCommit;
 import ai.migma.gateway.account.AccountService;
+import ai.migma.gateway.audit.AuditLog;
+import ai.migma.gateway.cache.CacheEvents;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
 import java.security.SecureRandom;
@@ -9,7 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -29,16 +33,24 @@ public class ApiKeyService {
     /** Key ids are 47 random bits: a clash is rare, and one more draw settles it. */
     private static final int KEY_ID_ATTEMPTS = 5;
 
+    /** The longest grace period of a roll: long enough for any deploy, short enough that old keys do die. */
+    static final long MAX_ROLL_GRACE_SECONDS = 30L * 24 * 3600;
+
     private final ApiKeyRepository keys;
     private final ApiKeyDirectory directory;
     private final AccountService accounts;
+    private final AuditLog audit;
+    private final CacheEvents cacheEvents;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeyRepository keys, ApiKeyDirectory directory, AccountService accounts, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, ApiKeyDirectory directory, AccountService accounts, AuditLog audit,
+            CacheEvents cacheEvents, Clock clock) {
         this.keys = keys;
         this.directory = directory;
         this.accounts = accounts;
+        this.audit = audit;
+        this.cacheEvents = cacheEvents;
         this.clock = clock;
     }
 
@@ -50,16 +62,54 @@ public class ApiKeyService {
         String checkedName = Fields.requireText("name", name, MAX_NAME_LENGTH);
         Set<Permission> checkedPermissions = requirePermissions(permissions);
         Fields.checkPositive("rateLimitPerMinute", rateLimitPerMinute);
-        Instant now = clock.instant();
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw ApiException.invalid("expiresAt must be in the future");
         }
+        CreatedApiKey created = issue(accountId, checkedEnvironment, checkedName, checkedPermissions,
+                rateLimitPerMinute, expiresAt);
+        audit.record("api_key.created", accountId, created.view().id(), "environment="
+                + checkedEnvironment.wireName() + ", permissions=" + scopes(checkedPermissions));
+        return created;
+    }
+
+    /**
+     * Replaces a key by a new one with the same name, environment, permissions and limit, shown once like any new
+     * key. The old key keeps working for {@code graceSeconds} so clients can switch over, and is refused at once
+     * when that is 0.
+     */
+    @Transactional
+    public CreatedApiKey roll(UUID accountId, String keyId, long graceSeconds) {
+        if (graceSeconds < 0 || graceSeconds > MAX_ROLL_GRACE_SECONDS) {
+            throw ApiException.invalid("expiresInSeconds must be between 0 and " + MAX_ROLL_GRACE_SECONDS);
+        }
+        ApiKey old = require(accountId, keyId);
+        Instant now = clock.instant();
+        if (old.revoked() || old.expiredAt(now)) {
+            throw ApiException.conflict("API key " + keyId + " is no longer valid and cannot be rolled");
+        }
+        CreatedApiKey created = issue(accountId, old.environment(), old.name(), old.permissions(),
+                old.rateLimitPerMinute(), null);
+        Instant oldKeyEnds = now.plusSeconds(graceSeconds);
+        if (graceSeconds == 0) {
+            old.revoke(now);
+        } else {
+            old.expireBy(oldKeyEnds, now);
+        }
+        changed(old);
+        audit.record("api_key.rolled", accountId, keyId, "replaced by " + created.view().id()
+                + ", old key valid until " + oldKeyEnds);
+        log.info("Rolled API key {} of account {} to {}", keyId, accountId, created.view().id());
+        return created;
+    }
+
+    private CreatedApiKey issue(UUID accountId, KeyEnvironment environment, String name,
+            Set<Permission> permissions, Integer rateLimitPerMinute, Instant expiresAt) {
         for (int attempt = 0; attempt < KEY_ID_ATTEMPTS; attempt++) {
-            String key = ApiKeyFormat.generate(checkedEnvironment, random);
+            String key = ApiKeyFormat.generate(environment, random);
             ParsedApiKey parsed = ApiKeyFormat.parse(key);
             if (!keys.existsByKeyId(parsed.keyId())) {
-                ApiKey saved = keys.save(new ApiKey(accountId, parsed, ApiKeyHasher.hash(key), checkedName,
-                        checkedPermissions, rateLimitPerMinute, expiresAt, now));
+                ApiKey saved = keys.save(new ApiKey(accountId, parsed, ApiKeyHasher.hash(key), name, permissions,
+                        rateLimitPerMinute, expiresAt, clock.instant()));
                 log.info("Created API key {} for account {}", parsed.keyId(), accountId);
                 return new CreatedApiKey(saved.view(), key);
             }
@@ -87,10 +137,20 @@ public class ApiKeyService {
             throw ApiException.conflict("API key " + keyId + " is revoked");
         }
         Fields.checkPositive("rateLimitPerMinute", rateLimitPerMinute);
+        Set<Permission> before = key.permissions();
+        Integer limitBefore = key.rateLimitPerMinute();
         key.change(name == null ? key.name() : Fields.requireText("name", name, MAX_NAME_LENGTH),
-                permissions == null ? key.permissions() : requirePermissions(permissions),
-                rateLimitPerMinute == null ? key.rateLimitPerMinute() : rateLimitPerMinute, clock.instant());
-        evictAfterCommit(key.keyHash());
+                permissions == null ? before : requirePermissions(permissions),
+                rateLimitPerMinute == null ? limitBefore : rateLimitPerMinute, clock.instant());
+        if (!before.equals(key.permissions())) {
+            audit.record("api_key.permissions_changed", accountId, keyId,
+                    scopes(before) + " -> " + scopes(key.permissions()));
+        }
+        if (!Objects.equals(limitBefore, key.rateLimitPerMinute())) {
+            audit.record("api_key.limit_changed", accountId, keyId,
+                    "rateLimitPerMinute " + limitBefore + " -> " + key.rateLimitPerMinute());
+        }
+        changed(key);
         log.info("Changed API key {} of account {}", keyId, accountId);
         return key.view();
     }
@@ -99,9 +159,12 @@ public class ApiKeyService {
     @Transactional
     public ApiKeyView revoke(UUID accountId, String keyId) {
         ApiKey key = require(accountId, keyId);
-        key.revoke(clock.instant());
-        evictAfterCommit(key.keyHash());
-        log.info("Revoked API key {} of account {}", keyId, accountId);
+        if (!key.revoked()) {
+            key.revoke(clock.instant());
+            changed(key);
+            audit.record("api_key.revoked", accountId, keyId, null);
+            log.info("Revoked API key {} of account {}", keyId, accountId);
+        }
         return key.view();
     }
 
@@ -110,8 +173,15 @@ public class ApiKeyService {
         return keys.findByAccountIdAndKeyId(accountId, keyId).orElseThrow(() -> ApiException.notFound("API key"));
     }
 
-    private void evictAfterCommit(byte[] hash) {
+    /** The key's cached copy goes, here once this commits and on every other instance when it does. */
+    private void changed(ApiKey key) {
+        byte[] hash = key.keyHash();
         AfterCommit.run(() -> directory.evict(hash));
+        cacheEvents.publish(ApiKeyDirectory.TOPIC, HexFormat.of().formatHex(hash));
+    }
+
+    private static String scopes(Set<Permission> permissions) {
+        return permissions.stream().sorted().map(Permission::scope).toList().toString();
     }
 
     static KeyEnvironment requireEnvironment(String name) {

@@ -2,6 +2,7 @@ package ai.migma.gateway.apikey;
 
 import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.account.AccountService;
+import ai.migma.gateway.audit.AuditLog;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,15 +28,17 @@ final class BootstrapKeyInstaller implements SmartInitializingSingleton {
     private final ApiKeyRepository keys;
     private final AccountService accounts;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
     private final Clock clock;
 
     BootstrapKeyInstaller(BootstrapProperties bootstrap, GatewayProperties gateway, ApiKeyRepository keys,
-            AccountService accounts, TransactionTemplate transaction, Clock clock) {
+            AccountService accounts, TransactionTemplate transaction, AuditLog audit, Clock clock) {
         this.bootstrap = bootstrap;
         this.gateway = gateway;
         this.keys = keys;
         this.accounts = accounts;
         this.transaction = transaction;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -77,6 +80,8 @@ final class BootstrapKeyInstaller implements SmartInitializingSingleton {
         UUID accountId = accounts.create(bootstrap.accountName(), bootstrap.plan(), null).id();
         keys.save(new ApiKey(accountId, parsed, hash, "Bootstrap key",
                 ApiKeyService.requirePermissions(bootstrap.permissions()), null, null, clock.instant()));
+        audit.record("api_key.created", accountId, parsed.keyId(), "bootstrap key, permissions="
+                + bootstrap.permissions());
         log.info("Installed bootstrap key {} for new account {} (plan {}, permissions {})", parsed.keyId(), accountId,
                 bootstrap.plan(), bootstrap.permissions());
     }

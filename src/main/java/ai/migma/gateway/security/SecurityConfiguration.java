@@ -6,8 +6,11 @@ import ai.migma.gateway.apikey.Permission;
 import ai.migma.gateway.ratelimit.RateLimitDecision;
 import ai.migma.gateway.ratelimit.RateLimitProperties;
 import ai.migma.gateway.ratelimit.RateLimiter;
+import ai.migma.gateway.usage.UsageProperties;
+import ai.migma.gateway.usage.UsageRecorder;
 import ai.migma.gateway.web.ClientAddresses;
 import ai.migma.gateway.web.ErrorRenderer;
+import jakarta.servlet.Filter;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +71,7 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, GatewayProperties gateway, ApiKeyDirectory directory,
             ErrorRenderer errors, Clock clock, RateLimiter rateLimiter, RateLimitProperties rateLimits,
-            ClientAddresses clients) throws Exception {
+            ClientAddresses clients, UsageRecorder usage, UsageProperties usageSettings) throws Exception {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors, INVALID_KEY);
         ProviderManager keys = new ProviderManager(
                 new ApiKeyAuthenticationProvider(directory, gateway.environment().acceptedKeys(), clock));
@@ -83,10 +86,17 @@ class SecurityConfiguration {
                     return decision.allowed() || RateLimitFilter.write(decision, request, response, errors);
                 }
                 : (request, response) -> true;
+        // Authentication, then usage recording around everything after it, then the rate-limit step, then
+        // authorization: so every authenticated request is counted and limited, whatever it ends in.
         http.addFilterBefore(new ApiKeyAuthenticationFilter(keys, entryPoint, throttle),
                 ExceptionTranslationFilter.class);
+        Class<? extends Filter> last = ApiKeyAuthenticationFilter.class;
+        if (usageSettings.enabled()) {
+            http.addFilterAfter(new UsageRecordingFilter(usage), last);
+            last = UsageRecordingFilter.class;
+        }
         if (limited) {
-            http.addFilterAfter(new RateLimitFilter(rateLimiter, errors), ApiKeyAuthenticationFilter.class);
+            http.addFilterAfter(new RateLimitFilter(rateLimiter, errors), last);
         }
         return stateless(http.securityMatcher("/v1/**"))
                 .authorizeHttpRequests(requests -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.account.AccountService;
+import ai.migma.gateway.audit.AuditLog;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayTest;
 import java.security.SecureRandom;
@@ -48,6 +49,9 @@ class BootstrapKeyTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    AuditLog audit;
+
     @Test
     void bootstrapKeyWorksWithNoAdminStep() {
         GatewayClient.Reply reply = gateway.getWithKey("/v1/projects", KEY);
@@ -89,6 +93,6 @@ class BootstrapKeyTest {
 
     private BootstrapKeyInstaller installerFor(String key, GatewayProperties.Environment environment) {
         return new BootstrapKeyInstaller(new BootstrapProperties(key, "free", List.of(), "Bootstrap"),
-                new GatewayProperties(environment, null, List.of()), keys, accounts, transaction, Clock.systemUTC());
+                new GatewayProperties(environment, null, List.of()), keys, accounts, transaction, audit, Clock.systemUTC());
     }
 }

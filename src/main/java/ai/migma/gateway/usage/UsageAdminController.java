@@ -1,0 +1,117 @@
+package ai.migma.gateway.usage;
+
+import ai.migma.gateway.apikey.ApiKeyService;
+import ai.migma.gateway.apikey.ApiKeyView;
+import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.ApiResponse;
+import ai.migma.gateway.web.PathIds;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A key's usage as a time series, by minute, hour or day (UTC), and its last use. */
+@RestController
+final class UsageAdminController {
+
+    /** Each granularity with its default window and the longest window it may be asked for. */
+    private enum Granularity {
+        MINUTE(Duration.ofHours(1), Duration.ofDays(1)),
+        HOUR(Duration.ofDays(1), Duration.ofDays(31)),
+        DAY(Duration.ofDays(30), Duration.ofDays(366));
+
+        final Duration defaultWindow;
+        final Duration maxWindow;
+
+        Granularity(Duration defaultWindow, Duration maxWindow) {
+            this.defaultWindow = defaultWindow;
+            this.maxWindow = maxWindow;
+        }
+    }
+
+    private final ApiKeyService keys;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    UsageAdminController(ApiKeyService keys, JdbcClient jdbc, Clock clock) {
+        this.keys = keys;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/v1/accounts/{accountId}/api-keys/{keyId}/usage")
+    ApiResponse<Map<String, Object>> usage(@PathVariable String accountId, @PathVariable String keyId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "hour") String granularity) {
+        ApiKeyView key = keys.get(PathIds.uuid(accountId, "Account"), keyId);
+        Granularity unit = granularity(granularity);
+        Instant end = to == null ? clock.instant() : instant("to", to);
+        Instant start = from == null ? end.minus(unit.defaultWindow) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw ApiException.invalid("from must be before to");
+        }
+        if (Duration.between(start, end).compareTo(unit.maxWindow) > 0) {
+            throw ApiException.invalid("a " + granularity + " series covers at most " + unit.maxWindow.toDays()
+                    + " days");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("keyId", key.id());
+        data.put("granularity", unit.name().toLowerCase());
+        data.put("from", start);
+        data.put("to", end);
+        data.put("usage", series(key.id(), start, end, unit));
+        data.put("totalRequests", key.totalRequests());
+        data.put("lastUsedAt", key.lastUsedAt());
+        return ApiResponse.ok(data);
+    }
+
+    private List<UsagePoint> series(String keyId, Instant from, Instant to, Granularity unit) {
+        return jdbc.sql("""
+                        select date_trunc(:unit, minute, 'UTC') as start,
+                               sum(success) as success, sum(client_errors) as client_errors,
+                               sum(forbidden) as forbidden, sum(rate_limited) as rate_limited,
+                               sum(server_errors) as server_errors
+                        from api_key_usage
+                        where key_id = :key and minute >= :from and minute < :to
+                        group by 1 order by 1
+                        """)
+                .param("unit", unit.name().toLowerCase()).param("key", keyId)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((row, n) -> {
+                    long success = row.getLong("success");
+                    long clientErrors = row.getLong("client_errors");
+                    long forbidden = row.getLong("forbidden");
+                    long rateLimited = row.getLong("rate_limited");
+                    long serverErrors = row.getLong("server_errors");
+                    return new UsagePoint(row.getTimestamp("start").toInstant(),
+                            success + clientErrors + forbidden + rateLimited + serverErrors, success, clientErrors,
+                            forbidden, rateLimited, serverErrors);
+                }).list();
+    }
+
+    private static Granularity granularity(String name) {
+        for (Granularity unit : Granularity.values()) {
+            if (unit.name().equalsIgnoreCase(name)) {
+                return unit;
+            }
+        }
+        throw ApiException.invalid("granularity must be minute, hour or day");
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+        }
+    }
+}
