@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Compares gateways of one build that differ only in their environment: each variant is started on its own port
+# against one database, then all are loaded in alternating rounds with wrk on the same route and the same key (of
+# an enterprise account with an effectively unlimited budget, so every request takes the admitted path).
+#
+#   bash bench/compare.sh NAME=VAR=value,VAR=value NAME=... # the first variant is the baseline
+#   ROUNDS=5 DURATION=20s bash bench/compare.sh ...           # needs PostgreSQL and Redis on 127.0.0.1, wrk, jq, bc
+#
+# Prints one line per round and variant, then the median throughput ratio of each variant against the baseline.
+# bench/rate-limit-step.sh and bench/usage-recording.sh are the comparisons measured so far.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-120s}   # per variant: the JIT needs about a minute of load on 2 cores
+CONNECTIONS=${CONNECTIONS:-64}
+ROUTE=${ROUTE:-/v1/projects/not-a-project}   # no SQL in the controller: a JSON 404 through the whole chain
+ADMIN_TOKEN=bench-admin-token
+VARIANTS=()
+declare -A PORT=() SETTINGS=()
+port=18081
+for spec in "$@"; do
+    name=${spec%%=*}
+    VARIANTS+=("$name")
+    SETTINGS[$name]=${spec#*=}
+    PORT[$name]=$port
+    port=$((port + 1))
+done
+[ ${#VARIANTS[@]} -ge 2 ] || { echo "usage: $0 BASELINE=VAR=value,... VARIANT=VAR=value,..." >&2; exit 2; }
+baseline=${VARIANTS[0]}
+JAR=target/migma-gateway-0.1.0-SNAPSHOT.jar
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+./mvnw -B -q package -DskipTests
+dropdb -h 127.0.0.1 -U postgres --if-exists --force migma_bench
+createdb -h 127.0.0.1 -U postgres migma_bench
+
+for variant in "${VARIANTS[@]}"; do
+    IFS=',' read -r -a settings <<< "${SETTINGS[$variant]}"
+    env SERVER_PORT="${PORT[$variant]}" \
+        SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/migma_bench \
+        MIGMA_ADMIN_TOKEN=$ADMIN_TOKEN \
+        SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379 \
+        "${settings[@]}" \
+        java -Xmx1g -jar "$JAR" > "$work/$variant.log" 2>&1 &
+    pids+=($!)
+    # One at a time: Flyway must not race itself on a fresh database.
+    for _ in $(seq 1 90); do
+        curl -sf "http://127.0.0.1:${PORT[$variant]}/actuator/health" > /dev/null && break
+        sleep 1
+    done
+done
+
+base=http://127.0.0.1:${PORT[$baseline]}
+account=$(curl -sf -X POST "$base/admin/v1/accounts" -H "Authorization: Bearer $ADMIN_TOKEN" \
+    -H 'Content-Type: application/json' -d '{"name":"bench","plan":"enterprise","rateLimitPerMinute":1000000000}' \
+    | jq -r .data.account.id)
+key=$(curl -sf -X POST "$base/admin/v1/accounts/$account/api-keys" -H "Authorization: Bearer $ADMIN_TOKEN" \
+    -H 'Content-Type: application/json' -d '{"name":"bench","environment":"test","permissions":[]}' \
+    | jq -r .data.apiKey.key)
+
+load() { # variant duration -> "requests/s p50 p99"
+    wrk -t2 -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $key" \
+        "http://127.0.0.1:${PORT[$1]}$ROUTE" > "$work/wrk.out"
+    awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps, p50, p99}' "$work/wrk.out"
+}
+
+for variant in "${VARIANTS[@]}"; do
+    echo "$variant (${SETTINGS[$variant]}): rate-limit headers of one response:"
+    curl -s -D - -o /dev/null -H "Authorization: Bearer $key" "http://127.0.0.1:${PORT[$variant]}$ROUTE" \
+        | grep -i ratelimit || echo "  none"
+done
+for variant in "${VARIANTS[@]}"; do load "$variant" "$WARMUP" > /dev/null; done
+
+declare -A ratios
+echo "round variant requests/s p50 p99"
+for round in $(seq 1 "$ROUNDS"); do
+    declare -A rps=()
+    for variant in "${VARIANTS[@]}"; do
+        read -r r p50 p99 < <(load "$variant" "$DURATION")
+        rps[$variant]=$r
+        echo "$round $variant $r $p50 $p99"
+    done
+    for variant in "${VARIANTS[@]:1}"; do
+        ratios[$variant]+="$(echo "${rps[$variant]} / ${rps[$baseline]}" | bc -l) "
+    done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+for variant in "${VARIANTS[@]:1}"; do
+    echo "median throughput ratio $variant/$baseline: $(echo "${ratios[$variant]}" | median)"
+done
