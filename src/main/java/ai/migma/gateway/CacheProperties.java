@@ -1,5 +1,7 @@
 package ai.migma.gateway;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,4 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("migma.cache")
 public record CacheProperties(@DefaultValue("100000") long maximumSize, @DefaultValue("30s") Duration ttl) {
+
+    /** A cache bounded and expiring as configured. */
+    public <K, V> Cache<K, V> newCache() {
+        return Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
+    }
 }

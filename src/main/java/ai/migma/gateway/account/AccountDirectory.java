@@ -3,7 +3,6 @@ package ai.migma.gateway.account;
 import ai.migma.gateway.CacheProperties;
 import ai.migma.gateway.cache.CacheEvents;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +17,7 @@ public final class AccountDirectory {
 
     AccountDirectory(AccountRepository accounts, CacheProperties properties, CacheEvents events) {
         this.accounts = accounts;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(properties.maximumSize())
-                .expireAfterWrite(properties.ttl())
-                .build();
+        this.cache = properties.newCache();
         events.subscribe(TOPIC, id -> evict(UUID.fromString(id)), cache::invalidateAll);
     }
 

@@ -3,7 +3,6 @@ package ai.migma.gateway.apikey;
 import ai.migma.gateway.CacheProperties;
 import ai.migma.gateway.cache.CacheEvents;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
@@ -22,10 +21,7 @@ public final class ApiKeyDirectory {
 
     ApiKeyDirectory(ApiKeyRepository keys, CacheProperties properties, CacheEvents events) {
         this.keys = keys;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(properties.maximumSize())
-                .expireAfterWrite(properties.ttl())
-                .build();
+        this.cache = properties.newCache();
         events.subscribe(TOPIC, hex -> evict(HexFormat.of().parseHex(hex)), cache::invalidateAll);
     }
 

@@ -1,7 +1,9 @@
 package ai.migma.gateway.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 
 /** The one bucket shape of CONTRACT §4, whichever store keeps it. */
@@ -19,5 +21,12 @@ final class Buckets {
 
     static BucketConfiguration configuration(long limit) {
         return BucketConfiguration.builder().addLimit(bandwidth(limit)).build();
+    }
+
+    /** Takes one token and reads the figures for the headers in the same atomic step. */
+    static RateLimitDecision consume(Bucket bucket, String policy, long limit) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return new RateLimitDecision(probe.isConsumed(), policy, limit, probe.getRemainingTokens(),
+                probe.getNanosToWaitForReset(), probe.getNanosToWaitForRefill());
     }
 }

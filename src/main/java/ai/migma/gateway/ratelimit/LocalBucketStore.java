@@ -3,7 +3,6 @@ package ai.migma.gateway.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Duration;
 
@@ -13,7 +12,7 @@ import java.time.Duration;
  * making a new, full one later changes nothing a client can see; memory holds only clients active in the last
  * minute, and never more than the maximum.
  */
-final class LocalBucketStore implements BucketStore {
+final class LocalBucketStore extends BucketFinder {
 
     /** A minute refills any bucket completely; the margin covers rounding. */
     private static final Duration IDLE_UNTIL_FULL = Duration.ofSeconds(61);
@@ -32,18 +31,7 @@ final class LocalBucketStore implements BucketStore {
     }
 
     @Override
-    public RateLimitDecision tryConsume(String bucket, String policy, long limit, long version) {
-        ConsumptionProbe probe = bucket(bucket, limit, version).tryConsumeAndReturnRemaining(1);
-        return new RateLimitDecision(probe.isConsumed(), policy, limit, probe.getRemainingTokens(),
-                probe.getNanosToWaitForReset(), probe.getNanosToWaitForRefill());
-    }
-
-    @Override
-    public void refund(String bucket, long limit, long version) {
-        bucket(bucket, limit, version).addTokens(1);
-    }
-
-    private Bucket bucket(String name, long limit, long version) {
+    Bucket bucket(String name, long limit, long version) {
         Versioned current = buckets.get(name, key -> new Versioned(version, limit, newBucket(limit)));
         if (current.matches(version, limit)) {
             return current.bucket();

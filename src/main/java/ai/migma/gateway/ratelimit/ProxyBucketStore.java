@@ -2,7 +2,6 @@ package ai.migma.gateway.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -18,7 +17,7 @@ import java.time.Duration;
  * they are combined into one remote command instead, each still getting its own exact answer. Batching lives in
  * the proxy object, so proxies are kept (bounded, per bucket and configuration version).
  */
-final class ProxyBucketStore implements BucketStore {
+final class ProxyBucketStore extends BucketFinder {
 
     private final ProxyManager<String> buckets;
     private final String keyPrefix;
@@ -35,18 +34,7 @@ final class ProxyBucketStore implements BucketStore {
     }
 
     @Override
-    public RateLimitDecision tryConsume(String bucket, String policy, long limit, long version) {
-        ConsumptionProbe probe = bucket(bucket, limit, version).tryConsumeAndReturnRemaining(1);
-        return new RateLimitDecision(probe.isConsumed(), policy, limit, probe.getRemainingTokens(),
-                probe.getNanosToWaitForReset(), probe.getNanosToWaitForRefill());
-    }
-
-    @Override
-    public void refund(String bucket, long limit, long version) {
-        bucket(bucket, limit, version).addTokens(1);
-    }
-
-    private BucketProxy bucket(String bucket, long limit, long version) {
+    BucketProxy bucket(String bucket, long limit, long version) {
         Versioned cached = batchingProxies.getIfPresent(bucket);
         if (cached == null || cached.version() != version || cached.limit() != limit) {
             cached = new Versioned(version, limit, proxy(bucket, limit, version));
