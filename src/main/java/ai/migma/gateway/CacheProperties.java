@@ -1,7 +1,8 @@
 package ai.migma.gateway;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,14 +13,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maximumSize entries each cache holds at most; the least used leave first, so memory stays flat however
  *     many keys and accounts exist
- * @param ttl how long a cached entry is trusted without reading it again; a change made through this instance
- *     evicts at once, so this bounds only changes made through other instances
+ * @param ttl how long a cached entry is served before it is read again (in the background, the stale entry
+ *     serving meanwhile); changes evict on every instance at once, so this is a safety net
+ * @param maxStale how long an entry may be served at all without the database confirming it: while the database
+ *     is down, keys seen recently keep working this long
  */
 @ConfigurationProperties("migma.cache")
-public record CacheProperties(@DefaultValue("100000") long maximumSize, @DefaultValue("30s") Duration ttl) {
+public record CacheProperties(@DefaultValue("100000") long maximumSize, @DefaultValue("30s") Duration ttl,
+        @DefaultValue("15m") Duration maxStale) {
 
-    /** A cache bounded and expiring as configured. */
-    public <K, V> Cache<K, V> newCache() {
-        return Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
+    /**
+     * A cache bounded as configured whose entries are reloaded after {@code ttl}; a reload that fails (database
+     * down) keeps the old entry, until {@code maxStale}. A loader returning {@code null} caches nothing.
+     */
+    public <K, V> LoadingCache<K, V> newCache(CacheLoader<K, V> loader) {
+        return Caffeine.newBuilder().maximumSize(maximumSize).refreshAfterWrite(ttl).expireAfterWrite(maxStale)
+                .build(loader);
     }
 }

@@ -2,7 +2,7 @@ package ai.migma.gateway.account;
 
 import ai.migma.gateway.CacheProperties;
 import ai.migma.gateway.cache.CacheEvents;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -10,20 +10,18 @@ import org.springframework.stereotype.Component;
 @Component
 public final class AccountDirectory {
 
-    private final AccountRepository accounts;
-    private final Cache<UUID, AccountView> cache;
+    private final LoadingCache<UUID, AccountView> cache;
 
     static final String TOPIC = "account";
 
     AccountDirectory(AccountRepository accounts, CacheProperties properties, CacheEvents events) {
-        this.accounts = accounts;
-        this.cache = properties.newCache();
+        this.cache = properties.newCache(id -> accounts.findById(id).map(Account::view).orElse(null));
         events.subscribe(TOPIC, id -> evict(UUID.fromString(id)), cache::invalidateAll);
     }
 
     /** The account, or {@code null} if there is none with this id. */
     public AccountView find(UUID id) {
-        return cache.get(id, key -> accounts.findById(key).map(Account::view).orElse(null));
+        return cache.get(id);
     }
 
     void evict(UUID id) {

@@ -2,7 +2,7 @@ package ai.migma.gateway.apikey;
 
 import ai.migma.gateway.CacheProperties;
 import ai.migma.gateway.cache.CacheEvents;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
@@ -14,21 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 public final class ApiKeyDirectory {
 
-    private final ApiKeyRepository keys;
-    private final Cache<KeyHash, ApiKeySnapshot> cache;
+    private final LoadingCache<KeyHash, ApiKeySnapshot> cache;
 
     static final String TOPIC = "key";
 
     ApiKeyDirectory(ApiKeyRepository keys, CacheProperties properties, CacheEvents events) {
-        this.keys = keys;
-        this.cache = properties.newCache();
+        this.cache = properties.newCache(hash -> keys.findByKeyHash(hash.bytes()).map(ApiKey::snapshot).orElse(null));
         events.subscribe(TOPIC, hex -> evict(HexFormat.of().parseHex(hex)), cache::invalidateAll);
     }
 
     /** The key whose SHA-256 is {@code hash}, or {@code null}; revoked and expired keys are returned as they are. */
     public ApiKeySnapshot find(byte[] hash) {
         // Caffeine loads one key at a time per hash and does not store a null, which is what keeps unknowns out.
-        return cache.get(new KeyHash(hash), h -> keys.findByKeyHash(h.bytes()).map(ApiKey::snapshot).orElse(null));
+        return cache.get(new KeyHash(hash));
     }
 
     void evict(byte[] hash) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -26,6 +27,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final AuthenticationManager authenticationManager;
     private final AuthenticationEntryPoint entryPoint;
     private final FailureThrottle failureThrottle;
+    private final AuthenticationEntryPoint serviceUnavailable;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     /** Decides whether a failed attempt may still be answered 401; {@code false} after writing a 429. */
@@ -35,10 +37,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     ApiKeyAuthenticationFilter(AuthenticationManager authenticationManager, AuthenticationEntryPoint entryPoint,
-            FailureThrottle failureThrottle) {
+            FailureThrottle failureThrottle, AuthenticationEntryPoint serviceUnavailable) {
         this.authenticationManager = authenticationManager;
         this.entryPoint = entryPoint;
         this.failureThrottle = failureThrottle;
+        this.serviceUnavailable = serviceUnavailable;
     }
 
     @Override
@@ -52,6 +55,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Authentication authentication;
         try {
             authentication = authenticationManager.authenticate(new ApiKeyAuthenticationToken(key));
+        } catch (AuthenticationServiceException unavailable) {
+            contexts.clearContext();
+            serviceUnavailable.commence(request, response, unavailable);
+            return;
         } catch (AuthenticationException refused) {
             contexts.clearContext();
             refuse(request, response, refused);

@@ -9,7 +9,9 @@ import ai.migma.gateway.apikey.ParsedApiKey;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 
@@ -45,7 +47,13 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             throw refused("a " + parsed.environment().wireName() + " key where " + acceptedEnvironment.wireName()
                     + " keys are accepted", parsed.keyId());
         }
-        ApiKeySnapshot snapshot = directory.find(ApiKeyHasher.hash(key));
+        ApiKeySnapshot snapshot;
+        try {
+            snapshot = directory.find(ApiKeyHasher.hash(key));
+        } catch (DataAccessException unavailable) {
+            // Not a 401: the key may well be valid, and a client told so would throw a good key away.
+            throw new AuthenticationServiceException("Key store unavailable", unavailable);
+        }
         if (snapshot == null) {
             throw refused("unknown key", parsed.keyId());
         }

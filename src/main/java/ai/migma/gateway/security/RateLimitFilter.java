@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -36,12 +37,25 @@ final class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication instanceof ApiKeyAuthentication key) {
-            RateLimitDecision decision = rateLimiter.consume(key.getPrincipal().key());
+            RateLimitDecision decision;
+            try {
+                decision = rateLimiter.consume(key.getPrincipal().key());
+            } catch (DataAccessException unavailable) {
+                // The account's plan could not be read (database down, account not cached).
+                writeServiceUnavailable(request, response, errors);
+                return;
+            }
             if (!write(decision, request, response, errors)) {
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    static void writeServiceUnavailable(HttpServletRequest request, HttpServletResponse response,
+            ErrorRenderer errors) throws IOException {
+        response.setHeader("Retry-After", "1");
+        errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE, "Service unavailable");
     }
 
     /** Writes the headers, and on refusal the 429; {@code true} when the request may go on. */

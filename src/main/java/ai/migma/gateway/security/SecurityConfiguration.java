@@ -88,7 +88,8 @@ class SecurityConfiguration {
                 : (request, response) -> true;
         // Authentication, then usage recording around everything after it, then the rate-limit step, then
         // authorization: so every authenticated request is counted and limited, whatever it ends in.
-        http.addFilterBefore(new ApiKeyAuthenticationFilter(keys, entryPoint, throttle),
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(keys, entryPoint, throttle,
+                (request, response, failure) -> RateLimitFilter.writeServiceUnavailable(request, response, errors)),
                 ExceptionTranslationFilter.class);
         Class<? extends Filter> last = ApiKeyAuthenticationFilter.class;
         if (usageSettings.enabled()) {

@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -41,6 +44,14 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApiException(ApiException ex, HttpServletRequest request) {
         return errors.entity(request, ex.code(), ex.getMessage(), HttpHeaders.EMPTY);
+    }
+
+    /** The database is down or too slow: the client's request was fine and may be retried. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            QueryTimeoutException.class})
+    ResponseEntity<Object> handleUnavailable(Exception ex, HttpServletRequest request) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+        return errors.entity(request, ErrorCode.SERVICE_UNAVAILABLE, "Service unavailable", HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(Exception.class)
