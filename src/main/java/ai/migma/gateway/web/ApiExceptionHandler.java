@@ -46,6 +46,12 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return errors.entity(request, ex.code(), ex.getMessage(), HttpHeaders.EMPTY);
     }
 
+    /** A chunked body that outgrew the limit while being read (a declared one is refused before). */
+    @ExceptionHandler(BodySizeLimitFilter.BodyTooLargeException.class)
+    ResponseEntity<Object> handleTooLarge(Exception ex, HttpServletRequest request) {
+        return errors.entity(request, ErrorCode.PAYLOAD_TOO_LARGE, "Request body too large", HttpHeaders.EMPTY);
+    }
+
     /** The database is down or too slow: the client's request was fine and may be retried. */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             QueryTimeoutException.class})
@@ -64,6 +70,9 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        if (causedByTooLargeBody(ex)) {
+            return errors.entity(servletRequest, ErrorCode.PAYLOAD_TOO_LARGE, "Request body too large", headers);
+        }
         if (statusCode.is5xxServerError()) {
             log.error("Error on {} {}", servletRequest.getMethod(), servletRequest.getRequestURI(), ex);
         }
@@ -102,6 +111,15 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return HttpStatusCode.valueOf(status.value()) instanceof org.springframework.http.HttpStatus known
                 ? known.getReasonPhrase() : "Request failed";
+    }
+
+    private static boolean causedByTooLargeBody(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String unreadableBodyMessage(HttpMessageNotReadableException ex) {

@@ -1,5 +1,8 @@
 package ai.migma.gateway.web;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +10,22 @@ import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+    /** Errors Tomcat answers itself, before Spring sees the request, are JSON too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcat() {
+        return factory -> factory.addContextCustomizers(context ->
+                ((StandardHost) context.getParent()).setErrorReportValveClass(JsonErrorReportValve.class.getName()));
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimitProperties limits, ErrorRenderer errors) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(limits.maxBodySize().toBytes(), errors));
+        // Right after the request id, before anything reads a body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {

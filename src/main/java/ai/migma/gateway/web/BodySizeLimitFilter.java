@@ -1,0 +1,118 @@
+package ai.migma.gateway.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses bodies over the limit with 413: at once when Content-Length says so, and while reading for chunked
+ * bodies, whose size is known only as they arrive. Tomcat limits only form posts; JSON would otherwise be read
+ * whole, however large.
+ */
+final class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final ErrorRenderer errors;
+
+    BodySizeLimitFilter(long maxBytes, ErrorRenderer errors) {
+        this.maxBytes = maxBytes;
+        this.errors = errors;
+    }
+
+    /** Thrown while reading a chunked body that grows past the limit; mapped to 413 by the MVC advice. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException() {
+            super("Request body too large", null);
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (length > maxBytes) {
+            errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge());
+            return;
+        }
+        chain.doFilter(length >= 0 ? request : new LimitedRequest(request, maxBytes), response);
+    }
+
+    String tooLarge() {
+        return "Request body larger than " + maxBytes + " bytes";
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private ServletInputStream limited;
+
+        LimitedRequest(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                limited = new LimitedInputStream(super.getInputStream(), maxBytes);
+            }
+            return limited;
+        }
+    }
+
+    private static final class LimitedInputStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long maxBytes;
+        private long read;
+
+        LimitedInputStream(ServletInputStream in, long maxBytes) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > maxBytes) {
+                throw new BodyTooLargeException();
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
