@@ -28,6 +28,6 @@ public record CacheProperties(@DefaultValue("100000") long maximumSize, @Default
      */
     public <K, V> LoadingCache<K, V> newCache(CacheLoader<K, V> loader) {
         return Caffeine.newBuilder().maximumSize(maximumSize).refreshAfterWrite(ttl).expireAfterWrite(maxStale)
-                .build(loader);
+                .recordStats().build(loader);
     }
 }

@@ -3,6 +3,8 @@ package ai.migma.gateway.account;
 import ai.migma.gateway.CacheProperties;
 import ai.migma.gateway.cache.CacheEvents;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +16,10 @@ public final class AccountDirectory {
 
     static final String TOPIC = "account";
 
-    AccountDirectory(AccountRepository accounts, CacheProperties properties, CacheEvents events) {
+    AccountDirectory(AccountRepository accounts, CacheProperties properties, CacheEvents events,
+            MeterRegistry meters) {
         this.cache = properties.newCache(id -> accounts.findById(id).map(Account::view).orElse(null));
+        CaffeineCacheMetrics.monitor(meters, cache, "accounts");
         events.subscribe(TOPIC, id -> evict(UUID.fromString(id)), cache::invalidateAll);
     }
 

@@ -3,6 +3,8 @@ package ai.migma.gateway.apikey;
 import ai.migma.gateway.CacheProperties;
 import ai.migma.gateway.cache.CacheEvents;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
@@ -18,8 +20,9 @@ public final class ApiKeyDirectory {
 
     static final String TOPIC = "key";
 
-    ApiKeyDirectory(ApiKeyRepository keys, CacheProperties properties, CacheEvents events) {
+    ApiKeyDirectory(ApiKeyRepository keys, CacheProperties properties, CacheEvents events, MeterRegistry meters) {
         this.cache = properties.newCache(hash -> keys.findByKeyHash(hash.bytes()).map(ApiKey::snapshot).orElse(null));
+        CaffeineCacheMetrics.monitor(meters, cache, "apiKeys");
         events.subscribe(TOPIC, hex -> evict(HexFormat.of().parseHex(hex)), cache::invalidateAll);
     }
 

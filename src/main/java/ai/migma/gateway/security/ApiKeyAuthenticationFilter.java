@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.MDC;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
@@ -24,10 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
+    /** The key id in every log line of an authenticated request; the key itself is never logged. */
+    static final String KEY_ID = "keyId";
+
     private final AuthenticationManager authenticationManager;
     private final AuthenticationEntryPoint entryPoint;
     private final FailureThrottle failureThrottle;
     private final AuthenticationEntryPoint serviceUnavailable;
+    private final GatewayMetrics metrics;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     /** Decides whether a failed attempt may still be answered 401; {@code false} after writing a 429. */
@@ -37,11 +42,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     ApiKeyAuthenticationFilter(AuthenticationManager authenticationManager, AuthenticationEntryPoint entryPoint,
-            FailureThrottle failureThrottle, AuthenticationEntryPoint serviceUnavailable) {
+            FailureThrottle failureThrottle, AuthenticationEntryPoint serviceUnavailable, GatewayMetrics metrics) {
         this.authenticationManager = authenticationManager;
         this.entryPoint = entryPoint;
         this.failureThrottle = failureThrottle;
         this.serviceUnavailable = serviceUnavailable;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,6 +63,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             authentication = authenticationManager.authenticate(new ApiKeyAuthenticationToken(key));
         } catch (AuthenticationServiceException unavailable) {
             contexts.clearContext();
+            metrics.unavailable();
             serviceUnavailable.commence(request, response, unavailable);
             return;
         } catch (AuthenticationException refused) {
@@ -67,13 +74,22 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentication);
         contexts.setContext(context);
-        chain.doFilter(request, response);
+        metrics.authenticated();
+        MDC.put(KEY_ID, authentication.getName());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(KEY_ID);
+        }
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException, ServletException {
         if (failureThrottle.admit(request, response)) {
+            metrics.refused();
             entryPoint.commence(request, response, failure);
+        } else {
+            metrics.throttled();
         }
     }
 }

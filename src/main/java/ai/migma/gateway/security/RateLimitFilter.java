@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,13 +25,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
     private final RateLimiter rateLimiter;
     private final ErrorRenderer errors;
+    private final GatewayMetrics metrics;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    RateLimitFilter(RateLimiter rateLimiter, ErrorRenderer errors) {
+    RateLimitFilter(RateLimiter rateLimiter, ErrorRenderer errors, GatewayMetrics metrics) {
         this.rateLimiter = rateLimiter;
         this.errors = errors;
+        this.metrics = metrics;
     }
 
     @Override
@@ -45,7 +51,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 writeServiceUnavailable(request, response, errors);
                 return;
             }
+            metrics.decided(decision);
             if (!write(decision, request, response, errors)) {
+                log.debug("Refused by the {} budget of {} requests a minute", decision.policy(), decision.limit());
                 return;
             }
         }

@@ -10,6 +10,7 @@ import ai.migma.gateway.usage.UsageProperties;
 import ai.migma.gateway.usage.UsageRecorder;
 import ai.migma.gateway.web.ClientAddresses;
 import ai.migma.gateway.web.ErrorRenderer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -58,7 +59,8 @@ class SecurityConfiguration {
         }
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors,
                 "Invalid or missing admin token");
-        return stateless(http.securityMatcher("/admin/**"))
+        // Metrics are operators' business: behind the admin token, never public.
+        return stateless(http.securityMatcher("/admin/**", "/actuator/prometheus"))
                 .addFilterBefore(new AdminTokenFilter(gateway.adminToken(), entryPoint, errors),
                         ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AdminTokenFilter.ROLE))
@@ -71,7 +73,9 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, GatewayProperties gateway, ApiKeyDirectory directory,
             ErrorRenderer errors, Clock clock, RateLimiter rateLimiter, RateLimitProperties rateLimits,
-            ClientAddresses clients, UsageRecorder usage, UsageProperties usageSettings) throws Exception {
+            ClientAddresses clients, UsageRecorder usage, UsageProperties usageSettings, MeterRegistry meters)
+            throws Exception {
+        GatewayMetrics metrics = new GatewayMetrics(meters);
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors, INVALID_KEY);
         ProviderManager keys = new ProviderManager(
                 new ApiKeyAuthenticationProvider(directory, gateway.environment().acceptedKeys(), clock));
@@ -83,13 +87,15 @@ class SecurityConfiguration {
                 ? (request, response) -> {
                     // A 401 carries no figures: they would describe the address's budget, not the plan's.
                     RateLimitDecision decision = rateLimiter.consumeFailedAuthentication(clients.of(request));
+                    metrics.decided(decision);
                     return decision.allowed() || RateLimitFilter.write(decision, request, response, errors);
                 }
                 : (request, response) -> true;
         // Authentication, then usage recording around everything after it, then the rate-limit step, then
         // authorization: so every authenticated request is counted and limited, whatever it ends in.
         http.addFilterBefore(new ApiKeyAuthenticationFilter(keys, entryPoint, throttle,
-                (request, response, failure) -> RateLimitFilter.writeServiceUnavailable(request, response, errors)),
+                (request, response, failure) -> RateLimitFilter.writeServiceUnavailable(request, response, errors),
+                metrics),
                 ExceptionTranslationFilter.class);
         Class<? extends Filter> last = ApiKeyAuthenticationFilter.class;
         if (usageSettings.enabled()) {
@@ -97,7 +103,7 @@ class SecurityConfiguration {
             last = UsageRecordingFilter.class;
         }
         if (limited) {
-            http.addFilterAfter(new RateLimitFilter(rateLimiter, errors), last);
+            http.addFilterAfter(new RateLimitFilter(rateLimiter, errors, metrics), last);
         }
         return stateless(http.securityMatcher("/v1/**"))
                 .authorizeHttpRequests(requests -> {

@@ -1,6 +1,8 @@
 package ai.migma.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -62,6 +64,10 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+        if (lostDatabaseConnection(ex)) {
+            // Often not the first failure but the rollback after it, which hides the connection error as its cause.
+            return handleUnavailable(ex, request);
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return errors.entity(request, ErrorCode.INTERNAL_ERROR, "Internal server error", HttpHeaders.EMPTY);
     }
@@ -111,6 +117,18 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return HttpStatusCode.valueOf(status.value()) instanceof org.springframework.http.HttpStatus known
                 ? known.getReasonPhrase() : "Request failed";
+    }
+
+    /** SQLState class 08 is "connection exception"; Hikari reports a pool timeout as a transient connection one. */
+    private static boolean lostDatabaseConnection(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByTooLargeBody(Throwable ex) {
