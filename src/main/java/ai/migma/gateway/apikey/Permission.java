@@ -8,7 +8,8 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * The scopes a key can hold: the seven of Migma's API Keys page. Migma's newer scopes ({@code email:write},
  * {@code email:validate}, {@code email:preview}, {@code domain:read}, {@code domain:write}, {@code project:write})
- * are one constant each away. A permission is its own authority, so route rules read {@code hasAuthority("email:send")}.
+ * are one constant each away. A permission is its own authority, so route rules read
+ * {@code hasAuthority("email:send")}.
  */
 public enum Permission implements GrantedAuthority {
     AUDIENCE_READ("audience:read"),

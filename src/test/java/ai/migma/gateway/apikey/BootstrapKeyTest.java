@@ -93,6 +93,7 @@ class BootstrapKeyTest {
 
     private BootstrapKeyInstaller installerFor(String key, GatewayProperties.Environment environment) {
         return new BootstrapKeyInstaller(new BootstrapProperties(key, "free", List.of(), "Bootstrap"),
-                new GatewayProperties(environment, null, List.of()), keys, accounts, transaction, audit, Clock.systemUTC());
+                new GatewayProperties(environment, null, List.of()), keys, accounts, transaction, audit,
+                Clock.systemUTC());
     }
 }

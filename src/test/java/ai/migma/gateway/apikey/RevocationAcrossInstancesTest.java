@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayInstance;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,8 @@ class RevocationAcrossInstancesTest {
     @Test
     void keyRevokedThroughOneInstanceIsRefusedByTheOtherWithinOneSecond() throws InterruptedException {
         Map<String, String> longCache = Map.of("migma.cache.ttl", "10m");
-        try (GatewayInstance a = GatewayInstance.start(longCache); GatewayInstance b = GatewayInstance.start(longCache)) {
+        try (GatewayInstance a = GatewayInstance.start(longCache);
+                GatewayInstance b = GatewayInstance.start(longCache)) {
             GatewayClient admin = a.client();
             String account = admin.createAccount("pro", null);
             JsonNode key = admin.createKey(account, "test");
@@ -25,7 +27,7 @@ class RevocationAcrossInstancesTest {
             assertThat(b.client().getWithKey("/v1/projects", text).status()).isEqualTo(200);
 
             admin.admin("PATCH", "/admin/v1/accounts/" + account + "/api-keys/" + key.get("id").asString(),
-                    Map.of("permissions", java.util.List.of("webhook:read")));
+                    Map.of("permissions", List.of("webhook:read")));
             assertThat(waitForStatus(b.client(), "/v1/webhooks", text, 404)).isLessThan(1_000);
 
             admin.admin("DELETE", "/admin/v1/accounts/" + account + "/api-keys/" + key.get("id").asString(), null);

@@ -2,10 +2,13 @@ package ai.migma.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.apikey.ApiKeyFormat;
+import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
 import ai.migma.gateway.support.TestServices;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +85,7 @@ class ApiKeyAuthenticationTest {
 
     @Test
     void rejectsUnknownWellFormedKeyWith401() {
-        String unknown = ai.migma.gateway.apikey.ApiKeyFormat.generate(ai.migma.gateway.apikey.KeyEnvironment.TEST,
-                new java.security.SecureRandom());
+        String unknown = ApiKeyFormat.generate(KeyEnvironment.TEST, new SecureRandom());
         assertInvalidKey(gateway.getWithKey("/v1/projects", unknown));
     }
 

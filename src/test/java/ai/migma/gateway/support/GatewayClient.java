@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -81,7 +82,7 @@ public final class GatewayClient {
 
     /** Creates an account and returns its id. */
     public String createAccount(String plan, Integer rateLimitPerMinute) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Test account", "plan", plan));
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Test account", "plan", plan));
         if (rateLimitPerMinute != null) {
             body.put("rateLimitPerMinute", rateLimitPerMinute);
         }

@@ -1,13 +1,11 @@
 package ai.migma.gateway.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
