@@ -7,6 +7,8 @@
 #   ROUNDS=5 DURATION=20s bash bench/compare.sh ...           # needs PostgreSQL and Redis on 127.0.0.1, wrk, jq, bc
 #
 # Prints one line per round and variant, then the median throughput ratio of each variant against the baseline.
+# ISOLATED=1 runs one JVM at a time instead (started, warmed for WARMUP, measured, stopped, for every round and
+# variant), so that no idle JVM's JIT compiler competes for the two cores with the one being measured.
 # bench/rate-limit-step.sh and bench/usage-recording.sh are the comparisons measured so far.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,21 +41,35 @@ trap cleanup EXIT
 dropdb -h 127.0.0.1 -U postgres --if-exists --force migma_bench
 createdb -h 127.0.0.1 -U postgres migma_bench
 
-for variant in "${VARIANTS[@]}"; do
-    IFS=',' read -r -a settings <<< "${SETTINGS[$variant]}"
-    env SERVER_PORT="${PORT[$variant]}" \
+declare -A PID=()
+start() { # variant
+    local settings
+    IFS=',' read -r -a settings <<< "${SETTINGS[$1]}"
+    env SERVER_PORT="${PORT[$1]}" \
         SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/migma_bench \
         MIGMA_ADMIN_TOKEN=$ADMIN_TOKEN \
         SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379 \
         "${settings[@]}" \
-        java -Xmx1g -jar "$JAR" > "$work/$variant.log" 2>&1 &
+        java -Xmx1g -jar "$JAR" >> "$work/$1.log" 2>&1 &
+    PID[$1]=$!
     pids+=($!)
     # One at a time: Flyway must not race itself on a fresh database.
     for _ in $(seq 1 90); do
-        curl -sf "http://127.0.0.1:${PORT[$variant]}/actuator/health" > /dev/null && break
+        curl -sf "http://127.0.0.1:${PORT[$1]}/actuator/health" > /dev/null && break
         sleep 1
     done
-done
+}
+stop() { # variant
+    kill "${PID[$1]}" 2>/dev/null || true
+    wait "${PID[$1]}" 2>/dev/null || true
+}
+
+ISOLATED=${ISOLATED:-0}
+if [ "$ISOLATED" = 1 ]; then
+    start "$baseline"
+else
+    for variant in "${VARIANTS[@]}"; do start "$variant"; done
+fi
 
 base=http://127.0.0.1:${PORT[$baseline]}
 account=$(curl -sf -X POST "$base/admin/v1/accounts" -H "Authorization: Bearer $ADMIN_TOKEN" \
@@ -69,19 +85,30 @@ load() { # variant duration -> "requests/s p50 p99"
     awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps, p50, p99}' "$work/wrk.out"
 }
 
-for variant in "${VARIANTS[@]}"; do
-    echo "$variant (${SETTINGS[$variant]}): rate-limit headers of one response:"
-    curl -s -D - -o /dev/null -H "Authorization: Bearer $key" "http://127.0.0.1:${PORT[$variant]}$ROUTE" \
-        | grep -i ratelimit || echo "  none"
-done
-for variant in "${VARIANTS[@]}"; do load "$variant" "$WARMUP" > /dev/null; done
+if [ "$ISOLATED" = 1 ]; then
+    stop "$baseline"
+else
+    for variant in "${VARIANTS[@]}"; do
+        echo "$variant (${SETTINGS[$variant]}): rate-limit headers of one response:"
+        curl -s -D - -o /dev/null -H "Authorization: Bearer $key" "http://127.0.0.1:${PORT[$variant]}$ROUTE" \
+            | grep -i ratelimit || echo "  none"
+    done
+    for variant in "${VARIANTS[@]}"; do load "$variant" "$WARMUP" > /dev/null; done
+fi
 
 declare -A ratios
 echo "round variant requests/s p50 p99"
 for round in $(seq 1 "$ROUNDS"); do
     declare -A rps=()
     for variant in "${VARIANTS[@]}"; do
+        if [ "$ISOLATED" = 1 ]; then
+            start "$variant"
+            load "$variant" "$WARMUP" > /dev/null
+        fi
         read -r r p50 p99 < <(load "$variant" "$DURATION")
+        if [ "$ISOLATED" = 1 ]; then
+            stop "$variant"
+        fi
         rps[$variant]=$r
         echo "$round $variant $r $p50 $p99"
     done
