@@ -95,13 +95,7 @@ class ApiKey {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
-    String keyId() {
-        return keyId;
-    }
 
-    UUID accountId() {
-        return accountId;
-    }
 
     byte[] keyHash() {
         return keyHash;

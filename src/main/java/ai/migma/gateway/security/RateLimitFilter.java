@@ -48,7 +48,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 decision = rateLimiter.consume(key.getPrincipal().key());
             } catch (DataAccessException unavailable) {
                 // The account's plan could not be read (database down, account not cached).
-                writeServiceUnavailable(request, response, errors);
+                errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE, ErrorRenderer.UNAVAILABLE);
                 return;
             }
             metrics.decided(decision);
@@ -58,12 +58,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    static void writeServiceUnavailable(HttpServletRequest request, HttpServletResponse response,
-            ErrorRenderer errors) throws IOException {
-        response.setHeader("Retry-After", "1");
-        errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE, "Service unavailable");
     }
 
     /** Writes the headers, and on refusal the 429; {@code true} when the request may go on. */

@@ -9,6 +9,7 @@ import ai.migma.gateway.ratelimit.RateLimiter;
 import ai.migma.gateway.usage.UsageProperties;
 import ai.migma.gateway.usage.UsageRecorder;
 import ai.migma.gateway.web.ClientAddresses;
+import ai.migma.gateway.web.ErrorCode;
 import ai.migma.gateway.web.ErrorRenderer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
@@ -94,7 +95,8 @@ class SecurityConfiguration {
         // Authentication, then usage recording around everything after it, then the rate-limit step, then
         // authorization: so every authenticated request is counted and limited, whatever it ends in.
         http.addFilterBefore(new ApiKeyAuthenticationFilter(keys, entryPoint, throttle,
-                (request, response, failure) -> RateLimitFilter.writeServiceUnavailable(request, response, errors),
+                (request, response, failure) -> errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE,
+                        ErrorRenderer.UNAVAILABLE),
                 metrics),
                 ExceptionTranslationFilter.class);
         Class<? extends Filter> last = ApiKeyAuthenticationFilter.class;

@@ -9,6 +9,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -59,7 +60,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             QueryTimeoutException.class})
     ResponseEntity<Object> handleUnavailable(Exception ex, HttpServletRequest request) {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
-        return errors.entity(request, ErrorCode.SERVICE_UNAVAILABLE, "Service unavailable", HttpHeaders.EMPTY);
+        return errors.entity(request, ErrorCode.SERVICE_UNAVAILABLE, ErrorRenderer.UNAVAILABLE, HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(Exception.class)
@@ -115,8 +116,8 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof HttpMessageNotReadableException unreadable) {
             return unreadableBodyMessage(unreadable);
         }
-        return HttpStatusCode.valueOf(status.value()) instanceof org.springframework.http.HttpStatus known
-                ? known.getReasonPhrase() : "Request failed";
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "Request failed" : known.getReasonPhrase();
     }
 
     /** SQLState class 08 is "connection exception"; Hikari reports a pool timeout as a transient connection one. */

@@ -16,6 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public final class ErrorRenderer {
 
+    public static final String UNAVAILABLE = "Service unavailable";
+
+    /** A 503 is a passing failure of ours: it always says when to try again. */
+    private static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "1";
+
     private final JsonMapper json;
 
     public ErrorRenderer(JsonMapper json) {
@@ -29,10 +34,11 @@ public final class ErrorRenderer {
 
     static ResponseEntity<Object> entity(ErrorCode code, String message, HttpHeaders headers, String requestId) {
         // A preset content type wins over the client's Accept header, so an error is JSON even for Accept: text/html.
-        return ResponseEntity.status(code.status())
-                .headers(headers)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(ApiError.of(code, message, null, requestId));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(code.status()).headers(headers);
+        if (code == ErrorCode.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_AFTER_SECONDS);
+        }
+        return response.contentType(MediaType.APPLICATION_JSON).body(ApiError.of(code, message, null, requestId));
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
@@ -43,6 +49,9 @@ public final class ErrorRenderer {
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message,
             Long retryAfter) throws IOException {
         response.setStatus(code.status().value());
+        if (code == ErrorCode.SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_AFTER_SECONDS);
+        }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ApiError.of(code, message, retryAfter, RequestIds.of(request)));
     }

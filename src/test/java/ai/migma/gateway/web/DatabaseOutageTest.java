@@ -47,8 +47,12 @@ class DatabaseOutageTest {
             assertThat(uncheckable.status()).isEqualTo(503);
             assertThat(uncheckable.json().get("error").asString()).isEqualTo("Service unavailable");
             assertThat(uncheckable.json().get("code").asString()).isEqualTo("service_unavailable");
+            assertThat(uncheckable.header("Retry-After")).isEqualTo("1");
             assertThat(client.get("/actuator/health").status()).isEqualTo(503);
-            assertThat(client.admin("GET", "/admin/v1/accounts/" + account, null).status()).isEqualTo(503);
+            Reply admin = client.admin("GET", "/admin/v1/accounts/" + account, null);
+            assertThat(admin.status()).isEqualTo(503);
+            assertThat(admin.json().get("code").asString()).isEqualTo("service_unavailable");
+            assertThat(admin.header("Retry-After")).isEqualTo("1");
 
             relay.restore();
 
