@@ -3,6 +3,7 @@ package ai.migma.gateway.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -120,10 +121,15 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return known == null ? "Request failed" : known.getReasonPhrase();
     }
 
-    /** SQLState class 08 is "connection exception"; Hikari reports a pool timeout as a transient connection one. */
-    private static boolean lostDatabaseConnection(Throwable ex) {
+    /**
+     * SQLState class 08 is "connection exception"; Hikari reports a pool timeout as a transient connection one. A
+     * rollback that fails is a connection that broke: Hikari closes a broken connection under the transaction, and
+     * its "Connection is closed" carries no SQLState.
+     */
+    static boolean lostDatabaseConnection(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof TransactionException tx && tx.getCause() instanceof SQLException
                     || cause instanceof SQLException sql && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08")) {
                 return true;
