@@ -1,0 +1,16 @@
+package ai.migma.gateway.database;
+
+/** The embedded database will not start here; {@link #action()} says what to do instead. */
+public final class EmbeddedDatabaseRefusedException extends RuntimeException {
+
+    private final String action;
+
+    public EmbeddedDatabaseRefusedException(String reason, String action) {
+        super(reason + ". " + action);
+        this.action = action;
+    }
+
+    public String action() {
+        return action;
+    }
+}
