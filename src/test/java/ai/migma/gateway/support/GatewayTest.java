@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole gateway on a random port, on a real PostgreSQL (see {@link TestServices}), with the admin token
@@ -15,6 +16,7 @@ import org.springframework.core.annotation.AliasFor;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestServices.DatabaseInitializer.class)
 @Import(TestServices.class)
 public @interface GatewayTest {
 

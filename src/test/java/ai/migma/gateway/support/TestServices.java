@@ -1,22 +1,39 @@
 package ai.migma.gateway.support;
 
+import ai.migma.gateway.database.EmbeddedDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.FileSystemUtils;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The one place tests choose their services: the PostgreSQL and Redis named by {@code MIGMA_TEST_DATABASE_URL} and
- * {@code MIGMA_TEST_REDIS_URL} when they are set ({@code .ci/run} sets both), Testcontainers otherwise (one
- * container of each per test run). A named service that does not answer fails the tests: nothing here skips.
+ * The one place tests choose their services, in this order:
+ * <ol>
+ *   <li>the PostgreSQL and Redis named by {@code MIGMA_TEST_DATABASE_URL} and {@code MIGMA_TEST_REDIS_URL}
+ *       ({@code .ci/run} sets both); a named service that does not answer fails the tests, nothing skips;</li>
+ *   <li>Testcontainers, when a Docker engine answers (one container of each per test run);</li>
+ *   <li>otherwise an {@link EmbeddedDatabase} on a fresh temporary directory, so {@code ./mvnw verify} needs only
+ *       a JDK; there is no embedded Redis, so the Redis tests are skipped, each saying why.</li>
+ * </ol>
  *
  * <p>Every test context also counts the SQL statements it runs, for the tests that prove a path runs none, and
  * offers a {@link GatewayClient} for its server.
@@ -29,6 +46,8 @@ public class TestServices {
 
     private static PostgreSQLContainer postgres;
     private static GenericContainer<?> redis;
+    private static EmbeddedDatabase embedded;
+    private static Boolean docker;
 
     /** {@code spring.datasource.*} of the test database. */
     public static synchronized Map<String, String> database() {
@@ -37,6 +56,14 @@ public class TestServices {
             return Map.of("spring.datasource.url", url,
                     "spring.datasource.username", env("MIGMA_TEST_DATABASE_USERNAME", "postgres"),
                     "spring.datasource.password", env("MIGMA_TEST_DATABASE_PASSWORD", ""));
+        }
+        if (!dockerAvailable()) {
+            if (embedded == null) {
+                embedded = startEmbedded();
+            }
+            return Map.of("spring.datasource.url", embedded.jdbcUrl(),
+                    "spring.datasource.username", embedded.username(),
+                    "spring.datasource.password", "");
         }
         if (postgres == null) {
             postgres = new PostgreSQLContainer("postgres:17-alpine");
@@ -53,6 +80,13 @@ public class TestServices {
         if (url != null) {
             return url;
         }
+        if (!dockerAvailable()) {
+            // Logged as well: surefire shows a class whose @BeforeAll aborted as "Tests run: 0", without the reason.
+            String reason = "Skipped: this test needs Redis. Set MIGMA_TEST_REDIS_URL (as .ci/run does) or start a"
+                    + " Docker engine for Testcontainers.";
+            LoggerFactory.getLogger(TestServices.class).warn(reason);
+            return Assumptions.abort(reason);
+        }
         if (redis == null) {
             redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
             redis.start();
@@ -60,9 +94,18 @@ public class TestServices {
         return "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
     }
 
-    @Bean
-    DynamicPropertyRegistrar testDatabase() {
-        return registry -> database().forEach((name, value) -> registry.add(name, () -> value));
+    /**
+     * Puts the test database into the environment before the context refreshes, so that configuration conditions
+     * see it: a datasource URL that arrived later would leave the gateway starting its embedded database.
+     */
+    public static final class DatabaseInitializer
+            implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("testServices", new HashMap<>(database())));
+        }
     }
 
     @Bean
@@ -83,6 +126,27 @@ public class TestServices {
                 return bean;
             }
         };
+    }
+
+    private static boolean dockerAvailable() {
+        if (docker == null) {
+            docker = DockerClientFactory.instance().isDockerAvailable();
+        }
+        return docker;
+    }
+
+    private static EmbeddedDatabase startEmbedded() {
+        try {
+            Path directory = Files.createTempDirectory("migma-test-postgres");
+            EmbeddedDatabase database = EmbeddedDatabase.start(directory.resolve("data"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                database.close();
+                FileSystemUtils.deleteRecursively(directory.toFile());
+            }, "embedded-postgres-stop"));
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String env(String name, String fallback) {

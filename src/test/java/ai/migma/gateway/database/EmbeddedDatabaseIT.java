@@ -1,0 +1,72 @@
+package ai.migma.gateway.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import ai.migma.gateway.support.GatewayClient;
+import ai.migma.gateway.support.GatewayClient.Reply;
+import ai.migma.gateway.support.GatewayProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The packaged jar with no database configured runs on its embedded PostgreSQL and keeps its data across a
+ * SIGTERM and a restart. PostgreSQL will not run as root: a root test run names a regular user to run the jar as
+ * in {@code MIGMA_TEST_RUN_AS} ({@code .ci/run} creates one), and fails without it rather than skip.
+ */
+class EmbeddedDatabaseIT {
+
+    @Test
+    void keepsAnAccountAndItsKeyAcrossARestartWithNoDatabaseConfigured() throws Exception {
+        Path home = Files.createTempDirectory("migma-embedded-it");
+        try {
+            // Open to the user the jar runs as, who creates the data directory inside and so owns it.
+            Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path jar = Files.copy(GatewayProcess.JAR, home.resolve("gateway.jar"));
+            Path data = home.resolve("data");
+            List<String> jvm = List.of("-Djava.io.tmpdir=" + home);
+            Map<String, String> environment = Map.of("MIGMA_DATA_DIR", data.toString());
+            Path firstLog = Path.of("target/embedded-it-first.log");
+
+            String key;
+            try (GatewayProcess first = GatewayProcess.start(runAs(), jar, jvm, environment, firstLog)) {
+                GatewayClient client = first.client();
+                key = client.createKey(client.createAccount("free", null), "test").get("key").asString();
+                Reply projects = client.getWithKey("/v1/projects", key);
+                assertThat(projects.status()).isEqualTo(200);
+                JsonNode body = projects.json().get("data");
+                assertThat(body.get("projects")).isEmpty();
+                assertThat(body.get("total").asInt()).isZero();
+                first.stop();
+            }
+            assertThat(Files.readString(firstLog)).contains("Embedded PostgreSQL on localhost:",
+                    "data in " + data, "set SPRING_DATASOURCE_URL");
+            assertThat(data.resolve("PG_VERSION")).exists();
+
+            try (GatewayProcess second = GatewayProcess.start(runAs(), jar, jvm, environment,
+                    Path.of("target/embedded-it-second.log"))) {
+                assertThat(second.client().getWithKey("/v1/projects", key).status()).isEqualTo(200);
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(home);
+        }
+    }
+
+    private static List<String> runAs() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return List.of();
+        }
+        String user = System.getenv("MIGMA_TEST_RUN_AS");
+        if (user == null || user.isBlank()) {
+            fail("PostgreSQL refuses to run as root: set MIGMA_TEST_RUN_AS to a regular user to run the jar as"
+                    + " (.ci/run creates migma-ci)");
+        }
+        return List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups");
+    }
+}
