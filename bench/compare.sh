@@ -18,6 +18,7 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-120s}   # per variant: the JIT needs about a minute of load on 2 cores
 CONNECTIONS=${CONNECTIONS:-64}
 ROUTE=${ROUTE:-/v1/projects/not-a-project}   # no SQL in the controller: a JSON 404 through the whole chain
+PERMISSIONS=${PERMISSIONS:-[]}                # of the benchmark key, a JSON array
 ADMIN_TOKEN=bench-admin-token
 VARIANTS=()
 declare -A PORT=() SETTINGS=()
@@ -76,13 +77,15 @@ account=$(curl -sf -X POST "$base/admin/v1/accounts" -H "Authorization: Bearer $
     -H 'Content-Type: application/json' -d '{"name":"bench","plan":"enterprise","rateLimitPerMinute":1000000000}' \
     | jq -r .data.account.id)
 key=$(curl -sf -X POST "$base/admin/v1/accounts/$account/api-keys" -H "Authorization: Bearer $ADMIN_TOKEN" \
-    -H 'Content-Type: application/json' -d '{"name":"bench","environment":"test","permissions":[]}' \
+    -H 'Content-Type: application/json' -d "{\"name\":\"bench\",\"environment\":\"test\",\"permissions\":$PERMISSIONS}" \
     | jq -r .data.apiKey.key)
 
-load() { # variant duration -> "requests/s p50 p99"
+load() { # variant duration -> "requests/s p50 p99 non-2xx-or-3xx socket-errors"
     wrk -t2 -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $key" \
         "http://127.0.0.1:${PORT[$1]}$ROUTE" > "$work/wrk.out"
-    awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps, p50, p99}' "$work/wrk.out"
+    awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+        /Socket errors/ {err=$0; gsub(/[^0-9 ]/, "", err); split(err, e, " "); errs=e[1]+e[2]+e[3]+e[4]}
+        END {print rps, p50, p99, bad+0, errs+0}' "$work/wrk.out"
 }
 
 if [ "$ISOLATED" = 1 ]; then
@@ -97,7 +100,7 @@ else
 fi
 
 declare -A ratios
-echo "round variant requests/s p50 p99"
+echo "round variant requests/s p50 p99 non-2xx/3xx socket-errors"
 for round in $(seq 1 "$ROUNDS"); do
     declare -A rps=()
     for variant in "${VARIANTS[@]}"; do
@@ -105,12 +108,12 @@ for round in $(seq 1 "$ROUNDS"); do
             start "$variant"
             load "$variant" "$WARMUP" > /dev/null
         fi
-        read -r r p50 p99 < <(load "$variant" "$DURATION")
+        read -r r p50 p99 bad errs < <(load "$variant" "$DURATION")
         if [ "$ISOLATED" = 1 ]; then
             stop "$variant"
         fi
         rps[$variant]=$r
-        echo "$round $variant $r $p50 $p99"
+        echo "$round $variant $r $p50 $p99 $bad $errs"
     done
     for variant in "${VARIANTS[@]:1}"; do
         ratios[$variant]+="$(echo "${rps[$variant]} / ${rps[$baseline]}" | bc -l) "

@@ -14,11 +14,17 @@ public final class ApiKeyHasher {
     private ApiKeyHasher() {
     }
 
-    public static byte[] hash(String key) {
+    /** One digest per thread, reused: looking a provider up for every request cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    });
+
+    public static byte[] hash(String key) {
+        // digest() leaves the instance reset for the next call, even on this thread's next request.
+        return SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,6 +2,7 @@ package ai.migma.gateway.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The bearer step of the API chain, shaped like Spring Security's {@code BearerTokenAuthenticationFilter}: the
@@ -22,8 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * goes to the entry point at once. Every route under {@code /v1} needs a key, so there is no anonymous path to
  * fall through to. Failures count against the client address's own budget; once it is spent the answer is 429,
  * which slows down key guessing without affecting anyone who holds a valid key.
+ *
+ * <p>First in the hand-built API chain, it also does the two things the generic chain's filters did: it writes
+ * the security headers, and it holds the security context for exactly the request, clearing it afterwards.
  */
-final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+final class ApiKeyAuthenticationFilter extends HttpFilter {
 
     /** The key id in every log line of an authenticated request; the key itself is never logged. */
     static final String KEY_ID = "keyId";
@@ -51,8 +54,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        SecurityHeaders.write(response);
         String key = BearerTokens.resolve(request);
         if (key == null) {
             refuse(request, response, new RefusedTokenException("no single bearer token"));
@@ -80,6 +84,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(KEY_ID);
+            contexts.clearContext();
         }
     }
 

@@ -7,6 +7,7 @@ import ai.migma.gateway.web.ErrorCode;
 import ai.migma.gateway.web.ErrorRenderer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,14 +17,13 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The rate-limit step, between authentication and authorization: every authenticated request counts, whether it
  * then ends in 200, 403, 404 or anything else, and every one carries the headers, set before anything downstream
  * can commit the response.
  */
-final class RateLimitFilter extends OncePerRequestFilter {
+final class RateLimitFilter extends HttpFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
@@ -39,7 +39,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication instanceof ApiKeyAuthentication key) {

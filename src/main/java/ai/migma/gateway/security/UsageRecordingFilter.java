@@ -3,19 +3,19 @@ package ai.migma.gateway.security;
 import ai.migma.gateway.usage.UsageRecorder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts every authenticated request once its status is known, 429s of the rate-limit step included (it runs
  * inside this one). A request that ends in an exception counts as a server error.
  */
-final class UsageRecordingFilter extends OncePerRequestFilter {
+final class UsageRecordingFilter extends HttpFilter {
 
     private final UsageRecorder usage;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
@@ -25,7 +25,7 @@ final class UsageRecordingFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
         if (!(authentication instanceof ApiKeyAuthentication key)) {
