@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.local.SynchronizationStrategy;
 import java.time.Duration;
 
 /**
@@ -50,6 +51,7 @@ final class LocalBucketStore extends BucketFinder {
     }
 
     private static Bucket newBucket(long limit) {
-        return Bucket.builder().addLimit(Buckets.bandwidth(limit)).build();
+        return Bucket.builder().addLimit(Buckets.bandwidth(limit))
+                .withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED).build();
     }
 }

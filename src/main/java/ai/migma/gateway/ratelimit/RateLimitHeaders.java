@@ -16,12 +16,13 @@ public final class RateLimitHeaders {
         long resetSeconds = decision.resetSeconds();
         // Rounded up from the exact instant, so a client that waits until Reset finds the bucket full.
         long resetAt = RateLimitDecision.ceilSeconds(System.currentTimeMillis() * 1_000_000L + decision.nanosToReset());
-        String policy = '"' + decision.policy() + '"';
-        response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
-        response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
-        response.setHeader("X-RateLimit-Reset", Long.toString(resetAt));
-        response.setHeader("RateLimit-Policy", policy + ";q=" + decision.limit() + ";w=60");
-        response.setHeader("RateLimit", policy + ";r=" + decision.remaining() + ";t=" + resetSeconds);
+        // Added, not set: a decision is written once per response, and setting makes Tomcat search every header
+        // already there, case-insensitively, for one of the same name.
+        response.addHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
+        response.addHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+        response.addHeader("X-RateLimit-Reset", Long.toString(resetAt));
+        response.addHeader("RateLimit-Policy", '"' + decision.policy() + "\";q=" + decision.limit() + ";w=60");
+        response.addHeader("RateLimit", '"' + decision.policy() + "\";r=" + decision.remaining() + ";t=" + resetSeconds);
         if (!decision.allowed()) {
             response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
         }

@@ -86,7 +86,10 @@ class OperabilityTest {
     void responsesCarrySecurityHeaders() {
         Reply reply = gateway.getWithKey("/v1/projects", gateway.newTestKey());
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(reply.header("Cache-Control")).contains("no-store");
+        assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+        Reply admin = gateway.admin("GET", "/admin/v1/audit", null);
+        assertThat(admin.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(admin.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(admin.header("Cache-Control")).contains("no-store");
     }
 }
