@@ -1,5 +1,8 @@
 package ai.migma.gateway.ratelimit;
 
+import ai.migma.gateway.web.PreEncodedHeaders;
+import ai.migma.gateway.web.PreEncodedHeaders.Name;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -9,20 +12,27 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class RateLimitHeaders {
 
+    private static final Name LIMIT = Name.of("X-RateLimit-Limit");
+    private static final Name REMAINING = Name.of("X-RateLimit-Remaining");
+    private static final Name RESET = Name.of("X-RateLimit-Reset");
+    private static final Name POLICY = Name.of("RateLimit-Policy");
+    private static final Name RATE_LIMIT = Name.of("RateLimit");
+
     private RateLimitHeaders() {
     }
 
-    public static void write(HttpServletResponse response, RateLimitDecision decision) {
+    public static void write(HttpServletRequest request, HttpServletResponse response, RateLimitDecision decision) {
         long resetSeconds = decision.resetSeconds();
         // Rounded up from the exact instant, so a client that waits until Reset finds the bucket full.
         long resetAt = RateLimitDecision.ceilSeconds(System.currentTimeMillis() * 1_000_000L + decision.nanosToReset());
-        // Added, not set: a decision is written once per response, and setting makes Tomcat search every header
-        // already there, case-insensitively, for one of the same name.
-        response.addHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
-        response.addHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
-        response.addHeader("X-RateLimit-Reset", Long.toString(resetAt));
-        response.addHeader("RateLimit-Policy", '"' + decision.policy() + "\";q=" + decision.limit() + ";w=60");
-        response.addHeader("RateLimit", '"' + decision.policy() + "\";r=" + decision.remaining() + ";t=" + resetSeconds);
+        // Added, not set: a decision is written once per response.
+        PreEncodedHeaders.add(request, response, LIMIT, Long.toString(decision.limit()));
+        PreEncodedHeaders.add(request, response, REMAINING, Long.toString(decision.remaining()));
+        PreEncodedHeaders.add(request, response, RESET, Long.toString(resetAt));
+        PreEncodedHeaders.add(request, response, POLICY,
+                '"' + decision.policy() + "\";q=" + decision.limit() + ";w=60");
+        PreEncodedHeaders.add(request, response, RATE_LIMIT,
+                '"' + decision.policy() + "\";r=" + decision.remaining() + ";t=" + resetSeconds);
         if (!decision.allowed()) {
             response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
         }

@@ -56,7 +56,7 @@ final class ApiKeyAuthenticationFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        SecurityHeaders.write(response);
+        SecurityHeaders.write(request, response);
         String key = BearerTokens.resolve(request);
         if (key == null) {
             refuse(request, response, new RefusedTokenException("no single bearer token"));

@@ -63,7 +63,7 @@ final class RateLimitFilter extends HttpFilter {
     /** Writes the headers, and on refusal the 429; {@code true} when the request may go on. */
     static boolean write(RateLimitDecision decision, HttpServletRequest request, HttpServletResponse response,
             ErrorRenderer errors) throws IOException {
-        RateLimitHeaders.write(response, decision);
+        RateLimitHeaders.write(request, response, decision);
         if (!decision.allowed()) {
             errors.write(request, response, ErrorCode.RATE_LIMIT_EXCEEDED, "Rate limit exceeded",
                     decision.retryAfterSeconds());

@@ -1,5 +1,9 @@
 package ai.migma.gateway.security;
 
+import ai.migma.gateway.web.PreEncodedHeaders;
+import ai.migma.gateway.web.PreEncodedHeaders.Name;
+import ai.migma.gateway.web.PreEncodedHeaders.Value;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -11,12 +15,17 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class SecurityHeaders {
 
+    private static final Name CONTENT_TYPE_OPTIONS = Name.of("X-Content-Type-Options");
+    private static final Value NOSNIFF = Value.of("nosniff");
+    private static final Name CACHE_CONTROL = Name.of("Cache-Control");
+    private static final Value NO_STORE = Value.of("no-store");
+
     private SecurityHeaders() {
     }
 
-    /** Added, not set: nothing has written headers yet when the API chain starts, and adding skips a search. */
-    static void write(HttpServletResponse response) {
-        response.addHeader("X-Content-Type-Options", "nosniff");
-        response.addHeader("Cache-Control", "no-store");
+    /** Added, not set: nothing has written these when the API chain starts. */
+    static void write(HttpServletRequest request, HttpServletResponse response) {
+        PreEncodedHeaders.add(request, response, CONTENT_TYPE_OPTIONS, NOSNIFF);
+        PreEncodedHeaders.add(request, response, CACHE_CONTROL, NO_STORE);
     }
 }

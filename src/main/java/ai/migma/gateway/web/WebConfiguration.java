@@ -19,6 +19,11 @@ class WebConfiguration {
     }
 
     @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> preEncodedHeaders() {
+        return factory -> factory.addContextValves(new PreEncodedHeadersValve());
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimitProperties limits, ErrorRenderer errors) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(limits.maxBodySize().toBytes(), errors));

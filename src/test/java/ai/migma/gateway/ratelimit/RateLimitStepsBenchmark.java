@@ -1,5 +1,6 @@
 package ai.migma.gateway.ratelimit;
 
+import ai.migma.gateway.web.PreEncodedHeaders;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,11 +14,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.apache.tomcat.util.http.MimeHeaders;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The rate-limit steps of a request, each alone: one consumption from a local Bucket4j bucket (two threads on
- * the same account's bucket, the contended case), and writing the five rate-limit headers of a decision.
+ * the same account's bucket, the contended case), and the five rate-limit headers of a decision, from written to
+ * encoded for the wire as Tomcat does at commit: as Strings through the servlet API, and pre-encoded.
  * Run by {@code bench/hot-path-jmh.sh}; figures in docs/PERFORMANCE.md.
  */
 @State(Scope.Benchmark)
@@ -32,6 +36,9 @@ public class RateLimitStepsBenchmark {
     private String bucket;
     private RateLimitDecision decision;
     private MockHttpServletResponse response;
+    private MockHttpServletRequest plainRequest;
+    private MockHttpServletRequest tomcatRequest;
+    private MimeHeaders tomcatHeaders;
 
     @Setup
     public void setUp() {
@@ -39,6 +46,10 @@ public class RateLimitStepsBenchmark {
         bucket = "acct:" + UUID.randomUUID() + ":test";
         decision = buckets.tryConsume(bucket, "account", 1_000_000_000L, 1);
         response = new MockHttpServletResponse();
+        plainRequest = new MockHttpServletRequest();
+        tomcatRequest = new MockHttpServletRequest();
+        tomcatHeaders = new MimeHeaders();
+        tomcatRequest.setAttribute(PreEncodedHeaders.ATTRIBUTE, tomcatHeaders);
     }
 
     @Benchmark
@@ -47,9 +58,32 @@ public class RateLimitStepsBenchmark {
         return buckets.tryConsume(bucket, "account", 1_000_000_000L, 1);
     }
 
+    /** Before: Strings, which Tomcat encodes name and value with a new CharsetEncoder each at commit. */
     @Benchmark
-    public MockHttpServletResponse writeRateLimitHeaders() {
-        RateLimitHeaders.write(response, decision);
-        return response;
+    public MimeHeaders rateLimitHeadersAsStrings() {
+        tomcatHeaders.recycle();
+        response.reset();
+        RateLimitHeaders.write(plainRequest, response, decision);
+        for (String name : response.getHeaderNames()) {
+            tomcatHeaders.addValue(name).setString(response.getHeader(name));
+        }
+        return encodeForTheWire(tomcatHeaders);
+    }
+
+    /** Now: bytes straight into Tomcat's header table; nothing is left to encode at commit. */
+    @Benchmark
+    public MimeHeaders rateLimitHeadersPreEncoded() {
+        tomcatHeaders.recycle();
+        RateLimitHeaders.write(tomcatRequest, response, decision);
+        return encodeForTheWire(tomcatHeaders);
+    }
+
+    /** What Http11OutputBuffer.sendHeader does to each header before copying its bytes. */
+    private static MimeHeaders encodeForTheWire(MimeHeaders headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            headers.getName(i).toBytes();
+            headers.getValue(i).toBytes();
+        }
+        return headers;
     }
 }
