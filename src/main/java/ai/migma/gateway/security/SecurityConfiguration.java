@@ -29,6 +29,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -130,6 +131,12 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain fallbackChain(HttpSecurity http) throws Exception {
         return stateless(http).authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+    }
+
+    /** The default firewall's rules, with a fast path for the printable ASCII of ordinary headers. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return FastPathFirewall.create();
     }
 
     /** A request the firewall rejects (encoded slashes, "..", control characters) is a 400, not a 500. */
