@@ -12,14 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code migma.cache.*}).
  *
  * @param maximumSize entries each cache holds at most; the least used leave first, so memory stays flat however
- *     many keys and accounts exist
+ *     many keys and accounts exist. Size it above the number of keys active at once: a key that does not fit is
+ *     read from the database on every request (docs/PERFORMANCE.md measures 100,000 active keys)
  * @param ttl how long a cached entry is served before it is read again (in the background, the stale entry
  *     serving meanwhile); changes evict on every instance at once, so this is a safety net
  * @param maxStale how long an entry may be served at all without the database confirming it: while the database
  *     is down, keys seen recently keep working this long
  */
 @ConfigurationProperties("migma.cache")
-public record CacheProperties(@DefaultValue("100000") long maximumSize, @DefaultValue("30s") Duration ttl,
+public record CacheProperties(@DefaultValue("250000") long maximumSize, @DefaultValue("30s") Duration ttl,
         @DefaultValue("15m") Duration maxStale) {
 
     /**

@@ -1,5 +1,6 @@
 package ai.migma.gateway.usage;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,13 +10,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes drained counts in two batched statements, in one transaction: all of a flush lands, or none of it. */
+/**
+ * Writes drained counts in one transaction, all of a flush or none of it, as a few set-based statements: the rows
+ * travel as arrays and PostgreSQL unnests them, so a flush of 100,000 active keys is a handful of statements
+ * rather than 200,000 (one upsert per key and minute, one update per key), which on a shared machine took the CPU
+ * that key lookups needed.
+ */
 @Component
 final class UsageWriter {
 
+    /** Rows per statement: large enough to amortise a round trip, small enough for the statement timeout. */
+    static final int CHUNK = 5_000;
+
     private static final String ADD_USAGE = """
             insert into api_key_usage (key_id, minute, success, client_errors, forbidden, rate_limited, server_errors)
-            values (?, ?, ?, ?, ?, ?, ?)
+            select * from unnest(?::varchar[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                ?::bigint[])
             on conflict (key_id, minute) do update set
                 success = api_key_usage.success + excluded.success,
                 client_errors = api_key_usage.client_errors + excluded.client_errors,
@@ -24,10 +34,11 @@ final class UsageWriter {
                 server_errors = api_key_usage.server_errors + excluded.server_errors
             """;
 
-    private static final String TOUCH_KEY = """
-            update api_keys set total_requests = total_requests + ?,
-                last_used_at = greatest(coalesce(last_used_at, ?), ?)
-            where key_id = ?
+    private static final String TOUCH_KEYS = """
+            update api_keys k set total_requests = k.total_requests + t.total,
+                last_used_at = greatest(coalesce(k.last_used_at, t.last_used), t.last_used)
+            from unnest(?::varchar[], ?::bigint[], ?::timestamptz[]) as t (key_id, total, last_used)
+            where k.key_id = t.key_id
             """;
 
     private final JdbcTemplate jdbc;
@@ -39,23 +50,63 @@ final class UsageWriter {
     }
 
     void write(List<UsageRow> rows) {
-        List<Object[]> usage = new ArrayList<>(rows.size());
         Map<String, long[]> perKey = new HashMap<>();
         for (UsageRow row : rows) {
-            long[] c = row.counts();
-            usage.add(new Object[] {row.keyId(), new Timestamp(row.minute() * 60_000), c[0], c[1], c[2], c[3], c[4]});
             long[] key = perKey.computeIfAbsent(row.keyId(), k -> new long[2]);
             key[0] += row.total();
             key[1] = Math.max(key[1], row.lastUsedMillis());
         }
-        List<Object[]> touches = new ArrayList<>(perKey.size());
-        perKey.forEach((keyId, key) -> {
-            Timestamp lastUsed = new Timestamp(key[1]);
-            touches.add(new Object[] {key[0], lastUsed, lastUsed, keyId});
-        });
+        List<Map.Entry<String, long[]>> keys = new ArrayList<>(perKey.entrySet());
         transaction.executeWithoutResult(status -> {
-            jdbc.batchUpdate(ADD_USAGE, usage);
-            jdbc.batchUpdate(TOUCH_KEY, touches);
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                addUsage(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+            }
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                touchKeys(keys.subList(from, Math.min(keys.size(), from + CHUNK)));
+            }
+        });
+    }
+
+    private void addUsage(List<UsageRow> rows) {
+        int n = rows.size();
+        String[] keyIds = new String[n];
+        Timestamp[] minutes = new Timestamp[n];
+        Long[][] counts = new Long[Outcome.values().length][n];
+        for (int i = 0; i < n; i++) {
+            UsageRow row = rows.get(i);
+            keyIds[i] = row.keyId();
+            minutes[i] = new Timestamp(row.minute() * 60_000);
+            for (int c = 0; c < counts.length; c++) {
+                counts[c][i] = row.counts()[c];
+            }
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(ADD_USAGE);
+            statement.setArray(1, connection.createArrayOf("varchar", keyIds));
+            statement.setArray(2, connection.createArrayOf("timestamptz", minutes));
+            for (int c = 0; c < counts.length; c++) {
+                statement.setArray(3 + c, connection.createArrayOf("bigint", counts[c]));
+            }
+            return statement;
+        });
+    }
+
+    private void touchKeys(List<Map.Entry<String, long[]>> keys) {
+        int n = keys.size();
+        String[] keyIds = new String[n];
+        Long[] totals = new Long[n];
+        Timestamp[] lastUsed = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            keyIds[i] = keys.get(i).getKey();
+            totals[i] = keys.get(i).getValue()[0];
+            lastUsed[i] = new Timestamp(keys.get(i).getValue()[1]);
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(TOUCH_KEYS);
+            statement.setArray(1, connection.createArrayOf("varchar", keyIds));
+            statement.setArray(2, connection.createArrayOf("bigint", totals));
+            statement.setArray(3, connection.createArrayOf("timestamptz", lastUsed));
+            return statement;
         });
     }
 }

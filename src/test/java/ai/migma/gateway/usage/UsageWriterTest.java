@@ -1,0 +1,89 @@
+package ai.migma.gateway.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.migma.gateway.support.GatewayClient;
+import ai.migma.gateway.support.GatewayTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A flush larger than one statement is written in chunks, in one transaction: all of it, or none of it. */
+@GatewayTest
+class UsageWriterTest {
+
+    private static final int KEYS = UsageWriter.CHUNK * 2 + 1_000;
+
+    @Autowired
+    UsageWriter writer;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    GatewayClient gateway;
+
+    @Test
+    void writesAFlushOfManyKeysAcrossChunksExactlyOnce() {
+        String prefix = keyPrefix();
+        long minute = System.currentTimeMillis() / 60_000;
+        List<UsageRow> rows = rows(prefix, minute);
+
+        writer.write(rows);
+        writer.write(rows);
+
+        List<Long> usage = jdbc.queryForObject("select count(*), sum(success), sum(forbidden) from api_key_usage"
+                + " where key_id like ?", (rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+                prefix + "%");
+        assertThat(usage).containsExactly((long) KEYS, 2L * KEYS * 2, 2L * KEYS);
+        assertThat(jdbc.queryForObject("select sum(total_requests) from api_keys where key_id like ?", Long.class,
+                prefix + "%")).isEqualTo(2L * KEYS * 3);
+    }
+
+    @Test
+    void writesNothingOfAFlushWhoseLastChunkFails() {
+        String prefix = keyPrefix();
+        List<UsageRow> rows = rows(prefix, System.currentTimeMillis() / 60_000);
+        // A key the table does not have: its foreign key fails the last statement of the flush.
+        rows.add(new UsageRow("zz" + prefix.substring(0, 2) + "0000", rows.get(0).minute(),
+                new long[] {1, 0, 0, 0, 0}, System.currentTimeMillis()));
+
+        assertThatThrownBy(() -> writer.write(rows)).isInstanceOf(DataAccessException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from api_key_usage where key_id like ?", Long.class,
+                prefix + "%")).isZero();
+        assertThat(jdbc.queryForObject("select sum(total_requests) from api_keys where key_id like ?", Long.class,
+                prefix + "%")).isZero();
+    }
+
+    /** Inserts KEYS keys whose ids start with a prefix of this test run's own. */
+    private String keyPrefix() {
+        String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String prefix = "" + letters.charAt(random.nextInt(52)) + letters.charAt(random.nextInt(52))
+                + letters.charAt(random.nextInt(52));
+        UUID account = UUID.fromString(gateway.createAccount("pro", null));
+        jdbc.update("""
+                insert into api_keys (id, key_id, key_hash, account_id, name, environment, created_at, updated_at)
+                select gen_random_uuid(), ? || lpad(g::text, 5, '0'), sha256((? || g)::bytea), ?, 'bulk', 'test',
+                    now(), now()
+                from generate_series(1, ?) g
+                """, prefix, prefix, account, KEYS);
+        return prefix;
+    }
+
+    private static List<UsageRow> rows(String prefix, long minute) {
+        List<UsageRow> rows = new ArrayList<>();
+        for (int i = 1; i <= KEYS; i++) {
+            rows.add(new UsageRow(prefix + String.format("%05d", i), minute, new long[] {2, 0, 1, 0, 0},
+                    System.currentTimeMillis()));
+        }
+        return rows;
+    }
+}
