@@ -15,12 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     many keys and accounts exist. Size it above the number of keys active at once: a key that does not fit is
  *     read from the database on every request (docs/PERFORMANCE.md measures 100,000 active keys)
  * @param ttl how long a cached entry is served before it is read again (in the background, the stale entry
- *     serving meanwhile); changes evict on every instance at once, so this is a safety net
+ *     serving meanwhile); changes evict on every instance at once, so this is a safety net. Every active key is
+ *     read again once per ttl: at 30 s, 100,000 active keys meant 3,300 queries a second and a quarter of the
+ *     throughput (docs/PERFORMANCE.md), hence minutes
  * @param maxStale how long an entry may be served at all without the database confirming it: while the database
  *     is down, keys seen recently keep working this long
  */
 @ConfigurationProperties("migma.cache")
-public record CacheProperties(@DefaultValue("250000") long maximumSize, @DefaultValue("30s") Duration ttl,
+public record CacheProperties(@DefaultValue("250000") long maximumSize, @DefaultValue("5m") Duration ttl,
         @DefaultValue("15m") Duration maxStale) {
 
     /**

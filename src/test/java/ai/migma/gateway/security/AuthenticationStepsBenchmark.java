@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
- * The authentication steps of a request, each alone: reading the bearer header, checking the key's shape and
+ * The authentication steps of a request, each alone: the firewall's check of the header value (Spring's expression
+ * and the fast path), reading the bearer header, checking the key's shape and
  * checksum, hashing it, and finding it in a warm cache (the gateway's cache policy, {@link CacheProperties#newCache},
  * keyed by a 32-byte hash as the key directory is), for one hot key and for 100,000 keys looked up at random.
  * Run by {@code bench/hot-path-jmh.sh}; figures in docs/PERFORMANCE.md.
@@ -38,9 +41,12 @@ import org.springframework.mock.web.MockHttpServletRequest;
 public class AuthenticationStepsBenchmark {
 
     private static final int KEYS = 100_000;
+    private static final Predicate<String> SPRING_HEADER_RULE =
+            Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*").asMatchPredicate();
 
     private MockHttpServletRequest request;
     private String key;
+    private String header;
     private byte[] hash;
     private Hash[] manyHashes;
     private LoadingCache<Hash, String> cache;
@@ -65,7 +71,8 @@ public class AuthenticationStepsBenchmark {
         key = ApiKeyFormat.generate(KeyEnvironment.TEST, random);
         hash = ApiKeyHasher.hash(key);
         request = new MockHttpServletRequest("GET", "/v1/webhooks/events");
-        request.addHeader("Authorization", "Bearer " + key);
+        header = "Bearer " + key;
+        request.addHeader("Authorization", header);
         cache = new CacheProperties(KEYS * 2L, Duration.ofHours(1), Duration.ofHours(2)).newCache(h -> "snapshot");
         manyHashes = new Hash[KEYS];
         for (int i = 0; i < KEYS; i++) {
@@ -78,6 +85,18 @@ public class AuthenticationStepsBenchmark {
     @Benchmark
     public String readBearerHeader() {
         return BearerTokens.resolve(request);
+    }
+
+    /** Spring Security's default check of a header value read through the firewall. */
+    @Benchmark
+    public boolean firewallCheckOfTheHeaderWithTheExpression() {
+        return SPRING_HEADER_RULE.test(header);
+    }
+
+    /** The same rule with the printable-ASCII fast path ({@link FastPathFirewall}). */
+    @Benchmark
+    public boolean firewallCheckOfTheHeaderWithTheFastPath() {
+        return FastPathFirewall.allowed(header);
     }
 
     @Benchmark
