@@ -47,6 +47,7 @@ run() { # from count connections duration -> "requests/s p50 p99 non2xx"
 run 0 1 4 20s > /dev/null
 run $((KEYS * 2 / 5)) $((KEYS / 10)) 4 20s > /dev/null
 read -r rps p50 p99 bad < <(run $((KEYS / 2)) $((KEYS / 2)) 4 "$DURATION")
+cold_rate=$(printf '%.0f' "$rps")
 echo "cold lookups (each request a new key, 4 connections): $rps requests/s, p50 $p50, p99 $p99, non-2xx $bad"
 
 # 2. Flat from 1 to 100,000 active keys.
@@ -69,7 +70,6 @@ done
 
 # 3. Every key seen (most of them cold, 16 connections), then the heap after a full GC. The directory's miss count
 #    shows how many keys were loaded; the caches hold at most MIGMA_CACHE_MAXIMUM_SIZE of them.
-cold_rate=$(printf '%.0f' "$rps")
 seconds=$(( KEYS * 12 / 10 / (cold_rate > 0 ? cold_rate : 1000) + 30 ))
 echo "seeing all $KEYS keys: about ${seconds}s"
 FROM=0 COUNT=$KEYS wrk -t2 -c16 -d"${seconds}s" -s bench/keys.lua "http://127.0.0.1:$PORT" | grep -E 'Requests/sec|^non2xx'
