@@ -110,8 +110,13 @@ class ApiKey {
     }
 
     Set<Permission> permissions() {
+        return permissionsOf(permissions);
+    }
+
+    /** The permissions named by stored scopes. */
+    static Set<Permission> permissionsOf(String[] scopes) {
         EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
-        for (String scope : permissions) {
+        for (String scope : scopes) {
             Permission permission = Permission.fromScope(scope);
             // A scope this build does not know (a newer release wrote it) grants nothing here.
             if (permission != null) {

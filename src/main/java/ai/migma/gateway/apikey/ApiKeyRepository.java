@@ -7,8 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
 
-    Optional<ApiKey> findByKeyHash(byte[] keyHash);
-
     boolean existsByKeyHash(byte[] keyHash);
 
     boolean existsByKeyId(String keyId);
