@@ -14,10 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The authorization step: the first {@link RoutePermissions} rule that matches the request decides which
@@ -48,7 +50,7 @@ final class RouteAuthorizationFilter extends HttpFilter {
         for (RoutePermissions.Rule rule : rules) {
             if (!rule.pattern().contains("{") && !rule.pattern().contains("*")) {
                 literalRoutes.computeIfAbsent(rule.method().name(), method -> new HashMap<>())
-                        .putIfAbsent(rule.pattern(), permissions(rule));
+                        .putIfAbsent(rule.pattern(), firstMatch(rules, rule));
             }
         }
         this.errors = errors;
@@ -69,7 +71,7 @@ final class RouteAuthorizationFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private Set<Permission> requiredFor(HttpServletRequest request) {
+    Set<Permission> requiredFor(HttpServletRequest request) {
         Map<String, Set<Permission>> paths = literalRoutes.get(request.getMethod());
         Set<Permission> literal = paths == null ? null : paths.get(request.getRequestURI());
         if (literal != null) {
@@ -81,6 +83,18 @@ final class RouteAuthorizationFilter extends HttpFilter {
             }
         }
         return Set.of();
+    }
+
+    /** What the ordered rules decide for {@code literal}'s exact path: an earlier pattern may match it first. */
+    private static Set<Permission> firstMatch(List<RoutePermissions.Rule> rules, RoutePermissions.Rule literal) {
+        PathContainer path = PathContainer.parsePath(literal.pattern());
+        for (RoutePermissions.Rule rule : rules) {
+            if (rule.method().equals(literal.method())
+                    && PathPatternParser.defaultInstance.parse(rule.pattern()).matches(path)) {
+                return permissions(rule);
+            }
+        }
+        return permissions(literal);
     }
 
     private static Set<Permission> permissions(RoutePermissions.Rule rule) {
