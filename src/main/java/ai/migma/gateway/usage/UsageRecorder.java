@@ -136,7 +136,7 @@ public final class UsageRecorder implements SmartLifecycle {
         } catch (RuntimeException failure) {
             if (!failing) {
                 failing = true;
-                log.warn("Could not write usage ({}); keeping it in memory and retrying", failure.toString());
+                log.warn("Could not write usage; keeping it in memory and retrying", failure);
             }
             for (UsageRow row : rows) {
                 buffer.computeIfAbsent(new Slot(row.keyId(), row.minute()), s -> new Counts())
