@@ -8,10 +8,10 @@ import io.github.bucket4j.local.SynchronizationStrategy;
 import java.time.Duration;
 
 /**
- * Buckets in this process: plain Bucket4j local buckets (lock-free compare-and-swap on their own state) in a
- * bounded Caffeine cache. A bucket untouched for a little over a minute is full again, so dropping it then and
- * making a new, full one later changes nothing a client can see; memory holds only clients active in the last
- * minute, and never more than the maximum.
+ * Buckets in this process: plain Bucket4j local buckets, synchronized (the lock-free kind copies its state on
+ * every consumption), in a bounded Caffeine cache. A bucket untouched for a little over a minute is full again, so
+ * dropping it then and making a new, full one later changes nothing a client can see; memory holds only clients
+ * active in the last minute, and never more than the maximum.
  */
 final class LocalBucketStore extends BucketFinder {
 
