@@ -3,6 +3,8 @@ package ai.migma.gateway.apikey;
 import ai.migma.gateway.AfterCommit;
 import ai.migma.gateway.account.AccountService;
 import ai.migma.gateway.audit.AuditLog;
+import ai.migma.gateway.webhooks.WebhookEvents;
+import ai.migma.gateway.webhooks.WebhookPublisher;
 import ai.migma.gateway.cache.CacheEvents;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
@@ -41,16 +43,18 @@ public class ApiKeyService {
     private final AccountService accounts;
     private final AuditLog audit;
     private final CacheEvents cacheEvents;
+    private final WebhookPublisher webhooks;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ApiKeyService(ApiKeyRepository keys, ApiKeyDirectory directory, AccountService accounts, AuditLog audit,
-            CacheEvents cacheEvents, Clock clock) {
+            CacheEvents cacheEvents, WebhookPublisher webhooks, Clock clock) {
         this.keys = keys;
         this.directory = directory;
         this.accounts = accounts;
         this.audit = audit;
         this.cacheEvents = cacheEvents;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -69,6 +73,7 @@ public class ApiKeyService {
                 rateLimitPerMinute, expiresAt);
         audit.record("api_key.created", accountId, created.view().id(), "environment="
                 + checkedEnvironment.wireName() + ", permissions=" + scopes(checkedPermissions));
+        webhooks.publish(accountId, WebhookEvents.API_KEY_CREATED, created.view());
         return created;
     }
 
@@ -96,6 +101,10 @@ public class ApiKeyService {
             old.expireBy(oldKeyEnds, now);
         }
         changed(old);
+        webhooks.publish(accountId, WebhookEvents.API_KEY_CREATED, created.view());
+        if (graceSeconds == 0) {
+            webhooks.publish(accountId, WebhookEvents.API_KEY_REVOKED, old.view());
+        }
         audit.record("api_key.rolled", accountId, keyId, "replaced by " + created.view().id()
                 + ", old key valid until " + oldKeyEnds);
         log.info("Rolled API key {} of account {} to {}", keyId, accountId, created.view().id());
@@ -163,6 +172,7 @@ public class ApiKeyService {
             key.revoke(clock.instant());
             changed(key);
             audit.record("api_key.revoked", accountId, keyId, null);
+            webhooks.publish(accountId, WebhookEvents.API_KEY_REVOKED, key.view());
             log.info("Revoked API key {} of account {}", keyId, accountId);
         }
         return key.view();

@@ -14,5 +14,7 @@ interface ProjectRepository extends JpaRepository<Project, UUID> {
 
     long countByAccountId(UUID accountId);
 
+    boolean existsByIdAndAccountId(UUID id, UUID accountId);
+
     Optional<Project> findByIdAndAccountId(UUID id, UUID accountId);
 }

@@ -4,10 +4,12 @@ import ai.migma.gateway.account.AccountService;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.Pagination;
+import ai.migma.gateway.web.PathIds;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,11 +25,14 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final AccountService accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ProjectService(ProjectRepository projects, AccountService accounts, Clock clock) {
+    ProjectService(ProjectRepository projects, AccountService accounts, Clock clock,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.accounts = accounts;
         this.clock = clock;
+        this.events = events;
     }
 
     public record ProjectPage(List<ProjectView> projects, long total, Pagination pagination) {
@@ -47,6 +52,22 @@ public class ProjectService {
                 .orElseThrow(() -> ApiException.notFound("Project"));
     }
 
+    /**
+     * The project a request names, as the caller's account sees it: missing is a 400 naming the field; malformed,
+     * unknown or another account's is a 404, so ids of other accounts reveal nothing.
+     */
+    @Transactional(readOnly = true)
+    public UUID requireOwned(UUID accountId, String projectId) {
+        if (projectId == null || projectId.isBlank()) {
+            throw ApiException.invalid("projectId is required");
+        }
+        UUID id = PathIds.uuid(projectId.strip(), "Project");
+        if (!projects.existsByIdAndAccountId(id, accountId)) {
+            throw ApiException.notFound("Project");
+        }
+        return id;
+    }
+
     @Transactional
     public ProjectView create(UUID accountId, String name, String description, String domain) {
         accounts.requireExists(accountId);
@@ -57,6 +78,10 @@ public class ProjectService {
         if (domain != null && !DOMAIN.matcher(domain).matches()) {
             throw ApiException.invalid("domain must be a host name such as example.com");
         }
-        return projects.save(new Project(accountId, checkedName, description, domain, clock.instant())).view();
+        // Flushed: listeners write rows that refer to it with plain JDBC.
+        ProjectView created = projects.saveAndFlush(
+                new Project(accountId, checkedName, description, domain, clock.instant())).view();
+        events.publishEvent(new ProjectCreated(accountId, UUID.fromString(created.id())));
+        return created;
     }
 }

@@ -12,7 +12,7 @@ final class WebhookEventsController {
     /** Built once: the list never changes while the gateway runs. */
     private static final EventList EVENTS = new EventList(WebhookEvents.ALL, WebhookEvents.ALL.size());
 
-    record EventList(List<String> events, int total) {
+    record EventList(List<WebhookEvents.Event> events, int total) {
     }
 
     @GetMapping("/v1/webhooks/events")

@@ -71,6 +71,22 @@ public final class GatewayClient {
         return get(path, "Authorization", "Bearer " + key);
     }
 
+    /** A call with {@code Authorization: Bearer key} and a JSON body (or none). */
+    public Reply call(String method, String path, String key, Object body) {
+        List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + key));
+        if (body != null) {
+            headers.addAll(List.of("Content-Type", "application/json"));
+        }
+        return send(method, path, body == null ? null : JSON.writeValueAsString(body), headers.toArray(String[]::new));
+    }
+
+    /** Creates a project in the account through the admin API and returns its id. */
+    public String createProject(String accountId, String name) {
+        Reply reply = admin("POST", "/admin/v1/accounts/" + accountId + "/projects", Map.of("name", name));
+        expect(reply, 201);
+        return reply.json().at("/data/project/_id").asString();
+    }
+
     /** An admin API call with the test admin token and a JSON body (or none). */
     public Reply admin(String method, String path, Object body) {
         List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + ADMIN_TOKEN));

@@ -22,9 +22,11 @@ class WebhookEventsTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode data = reply.json().get("data");
-        assertThat(data.get("events").valueStream().map(JsonNode::asString)).containsExactly("subscriber.added",
+        assertThat(data.get("events").valueStream().map(event -> event.get("type").asString())).containsExactly(
+                "subscriber.added",
                 "subscriber.updated", "subscriber.unsubscribed", "subscriber.bulk_imported", "api_key.created",
                 "api_key.revoked");
+        assertThat(data.at("/events/0/description").asString()).isNotBlank();
         assertThat(data.get("total").asInt()).isEqualTo(6);
         assertThat(reply.json().at("/metadata/requestId").asString()).isEqualTo(reply.header("X-Request-Id"));
         assertThat(reply.header("X-RateLimit-Limit")).isEqualTo("100");

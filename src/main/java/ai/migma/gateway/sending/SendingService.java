@@ -1,0 +1,212 @@
+package ai.migma.gateway.sending;
+
+import ai.migma.gateway.contacts.AudienceFilter;
+import ai.migma.gateway.contacts.ContactFields;
+import ai.migma.gateway.contacts.ContactService;
+import ai.migma.gateway.contacts.ContactService.Recipient;
+import ai.migma.gateway.projects.ProjectService;
+import ai.migma.gateway.segments.SegmentService;
+import ai.migma.gateway.tags.TagService;
+import ai.migma.gateway.templates.TemplateService;
+import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.Fields;
+import ai.migma.gateway.web.PageParams;
+import ai.migma.gateway.web.PathIds;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /v1/sending}: checks a send, resolves its recipients (one address, the project's subscribed contacts,
+ * a segment's or a tag's) and records a batch with one queued message per recipient. No mail leaves the machine:
+ * this gateway stands in for Migma's API, not for its mail servers, so messages stay {@code queued}.
+ */
+@Service
+public class SendingService {
+
+    static final List<String> RECIPIENT_TYPES = List.of("email", "audience", "segment", "tag");
+    private static final String PROVIDER = "migma";
+    private static final String BATCH_COLUMNS = "b.id, b.recipient_type, b.recipient_id, b.provider, b.status, "
+            + "b.total_count, b.from_address, b.from_name, b.subject, b.created_at, b.updated_at, "
+            + "(select count(*) from send_messages m where m.batch_id = b.id and m.status = 'queued') as queued, "
+            + "(select count(*) from send_messages m where m.batch_id = b.id and m.status = 'sent') as sent, "
+            + "(select count(*) from send_messages m where m.batch_id = b.id and m.status = 'failed') as failed";
+
+    public record SendRequest(String recipientType, String recipientEmail, String recipientId, String from,
+            String fromName, String subject, String template, String templateId, Map<String, Object> variables,
+            String projectId) {
+    }
+
+    /** The SDK's {@code SendEmailResponse}. */
+    public record SendResult(String id, String provider, String status, int sentCount, String batchId,
+            String message) {
+    }
+
+    /** The SDK's {@code BatchStatus}. */
+    public record BatchView(String batchId, String status, String recipientType, String recipientId, String provider,
+            int totalCount, long queuedCount, long sentCount, long failedCount, String from, String fromName,
+            String subject, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record BatchPage(List<BatchView> batches, long count) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ProjectService projects;
+    private final ContactService contacts;
+    private final SegmentService segments;
+    private final TagService tags;
+    private final TemplateService templates;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SendingService(JdbcClient jdbc, ProjectService projects, ContactService contacts, SegmentService segments,
+            TagService tags, TemplateService templates, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.contacts = contacts;
+        this.segments = segments;
+        this.tags = tags;
+        this.templates = templates;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SendResult send(UUID accountId, SendRequest request) {
+        String type = request.recipientType();
+        if (type == null || !RECIPIENT_TYPES.contains(type)) {
+            throw ApiException.invalid("recipientType must be one of " + String.join(", ", RECIPIENT_TYPES));
+        }
+        String recipientEmail = type.equals("email") ? ContactFields.email("recipientEmail", request.recipientEmail())
+                : null;
+        if (!type.equals("email") && !type.equals("audience")
+                && (request.recipientId() == null || request.recipientId().isBlank())) {
+            throw ApiException.invalid("recipientId is required when recipientType is " + type);
+        }
+        String from = ContactFields.email("from", request.from());
+        String fromName = Fields.requireText("fromName", request.fromName(), 200);
+        String subject = Fields.requireText("subject", request.subject(), 500);
+        UUID project = projects.requireOwned(accountId, request.projectId());
+        UUID templateId = templateId(project, request);
+        String html = templateId == null ? request.template() : null;
+        if (html != null && html.length() > 512 * 1024) {
+            throw ApiException.invalid("template must be at most 524288 characters");
+        }
+        List<Recipient> recipients = recipients(project, type, recipientEmail, request.recipientId());
+        if (recipients.isEmpty()) {
+            throw ApiException.invalid("no subscribed contacts match the recipients of this send");
+        }
+        Instant now = clock.instant();
+        UUID batch = UUID.randomUUID();
+        jdbc.sql("insert into send_batches (id, project_id, recipient_type, recipient_id, from_address, from_name, "
+                        + "subject, template_id, template, variables, provider, status, total_count, created_at, "
+                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'queued', ?, ?, ?)")
+                .params(batch, project, type, type.equals("email") ? null : request.recipientId(), from, fromName,
+                        subject, templateId, html,
+                        json.writeValueAsString(request.variables() == null ? Map.of() : request.variables()),
+                        PROVIDER, recipients.size(), Timestamp.from(now), Timestamp.from(now))
+                .update();
+        // One statement for any number of recipients: arrays in, one row per element out.
+        jdbc.sql("insert into send_messages (id, batch_id, contact_id, email, status, created_at) "
+                        + "select gen_random_uuid(), ?, c, e, 'queued', ? from unnest(?::uuid[], ?::text[]) as r(c, e)")
+                .params(batch, Timestamp.from(now),
+                        recipients.stream().map(Recipient::contactId).toArray(UUID[]::new),
+                        recipients.stream().map(Recipient::email).toArray(String[]::new))
+                .update();
+        return new SendResult(batch.toString(), PROVIDER, "queued", recipients.size(),
+                type.equals("email") ? null : batch.toString(),
+                "Queued for " + recipients.size() + (recipients.size() == 1 ? " recipient" : " recipients"));
+    }
+
+    @Transactional(readOnly = true)
+    public BatchView batch(UUID accountId, String id) {
+        return jdbc.sql("select " + BATCH_COLUMNS + " from send_batches b join projects p on p.id = b.project_id "
+                        + "where b.id = ? and p.account_id = ?")
+                .params(PathIds.uuid(id, "Batch"), accountId).query(SendingService::view).optional()
+                .orElseThrow(() -> ApiException.notFound("Batch"));
+    }
+
+    /** The account's sends, newest first; of one project when {@code projectId} is given. */
+    @Transactional(readOnly = true)
+    public BatchPage history(UUID accountId, String projectId, PageParams page) {
+        List<Object> params = new ArrayList<>(List.of(accountId));
+        String where = "p.account_id = ?";
+        if (projectId != null) {
+            where += " and b.project_id = ?";
+            params.add(projects.requireOwned(accountId, projectId));
+        }
+        String from = " from send_batches b join projects p on p.id = b.project_id where " + where;
+        long count = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+        params.addAll(List.of(page.limit(), page.offset()));
+        List<BatchView> batches = jdbc.sql("select " + BATCH_COLUMNS + from
+                + " order by b.created_at desc, b.id limit ? offset ?").params(params).query(SendingService::view)
+                .list();
+        return new BatchPage(batches, count);
+    }
+
+    /** {@code templateId}, or {@code template} when it names one of the project's templates; else HTML or none. */
+    private UUID templateId(UUID project, SendRequest request) {
+        String reference = request.templateId();
+        if (reference == null && request.template() != null && request.template().strip().length() == 36) {
+            try {
+                reference = UUID.fromString(request.template().strip()).toString();
+            } catch (IllegalArgumentException notAnId) {
+                reference = null;
+            }
+        }
+        if (reference != null) {
+            UUID id = PathIds.uuid(reference.strip(), "Template");
+            if (!templates.exists(project, id)) {
+                throw ApiException.notFound("Template");
+            }
+            return id;
+        }
+        if (request.template() == null || request.template().isBlank()) {
+            throw ApiException.invalid("template or templateId is required");
+        }
+        return null;
+    }
+
+    private List<Recipient> recipients(UUID project, String type, String email, String recipientId) {
+        return switch (type) {
+            case "email" -> List.of(new Recipient(null, email));
+            case "audience" -> {
+                if (recipientId != null && !recipientId.isBlank() && !recipientId.strip().equals(project.toString())) {
+                    throw ApiException.notFound("Audience");
+                }
+                yield contacts.recipients(project, AudienceFilter.EVERYONE.withStatus("subscribed"));
+            }
+            case "segment" -> subscribed(project, segments.audience(project, recipientId));
+            case "tag" -> subscribed(project,
+                    new AudienceFilter(List.of(tags.name(project, recipientId)), null, Map.of()));
+            default -> throw new IllegalStateException(type);
+        };
+    }
+
+    /** Mail goes only to subscribed contacts, whatever else a segment asks for. */
+    private List<Recipient> subscribed(UUID project, AudienceFilter filter) {
+        if (filter.status() != null && !filter.status().equals("subscribed")) {
+            return List.of();
+        }
+        return contacts.recipients(project, filter.withStatus("subscribed"));
+    }
+
+    private static BatchView view(ResultSet row, int n) throws SQLException {
+        return new BatchView(row.getString("id"), row.getString("status"), row.getString("recipient_type"),
+                row.getString("recipient_id"), row.getString("provider"), row.getInt("total_count"),
+                row.getLong("queued"), row.getLong("sent"), row.getLong("failed"), row.getString("from_address"),
+                row.getString("from_name"), row.getString("subject"), row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+}

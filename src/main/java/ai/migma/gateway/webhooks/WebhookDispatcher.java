@@ -1,0 +1,190 @@
+package ai.migma.gateway.webhooks;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox's due deliveries, with retries and doubling backoff, recording each attempt. A delivery is
+ * claimed by pushing its next attempt past the time an attempt can take ({@code FOR UPDATE SKIP LOCKED}, so
+ * instances sharing the database never send the same attempt twice); an instance that dies mid-send leaves it to be
+ * retried when that lease runs out. Delivery is at least once: receivers deduplicate by {@code X-Migma-Event-Id}.
+ */
+@Component
+final class WebhookDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private record Due(UUID id, UUID webhookId, UUID eventId, String eventType, String payload, int attempts,
+            String url, String secret) {
+    }
+
+    private final JdbcClient jdbc;
+    private final WebhookSender sender;
+    private final WebhookProperties properties;
+    private final Clock clock;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile ScheduledExecutorService poller;
+    private volatile ExecutorService workers;
+
+    WebhookDispatcher(JdbcClient jdbc, WebhookSender sender, WebhookProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.sender = sender;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A new event was committed: look for due deliveries now rather than at the next poll. */
+    void wake() {
+        ScheduledExecutorService current = poller;
+        if (current != null && wakeQueued.compareAndSet(false, true)) {
+            current.execute(this::deliverDueQuietly);
+        }
+    }
+
+    private void deliverDueQuietly() {
+        wakeQueued.set(false);
+        try {
+            int claimed;
+            do {
+                claimed = deliverBatch();
+            } while (claimed == batchSize() && poller != null && !poller.isShutdown());
+        } catch (RuntimeException e) {
+            log.warn("Webhook delivery round failed; pending deliveries stay queued", e);
+        }
+    }
+
+    private int batchSize() {
+        return properties.workers() * 4;
+    }
+
+    private int deliverBatch() {
+        List<Due> due = claim();
+        List<Callable<Void>> sends = new ArrayList<>(due.size());
+        for (Due delivery : due) {
+            sends.add(() -> {
+                attempt(delivery);
+                return null;
+            });
+        }
+        try {
+            workers.invokeAll(sends);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return due.size();
+    }
+
+    private List<Due> claim() {
+        Instant now = clock.instant();
+        Instant lease = now.plus(properties.timeout().multipliedBy(2)).plusSeconds(5);
+        return jdbc.sql("""
+                update webhook_deliveries d
+                   set next_attempt_at = :lease, attempts = d.attempts + 1, last_attempt_at = :now
+                  from webhooks w
+                 where w.id = d.webhook_id
+                   and d.id in (select id from webhook_deliveries
+                                 where status = 'pending' and next_attempt_at <= :now
+                                 order by next_attempt_at limit :limit for update skip locked)
+                returning d.id, d.webhook_id, d.event_id, d.event_type, d.payload, d.attempts, w.url, w.secret
+                """)
+                .param("lease", Timestamp.from(lease)).param("now", Timestamp.from(now))
+                .param("limit", batchSize())
+                .query((row, n) -> new Due(row.getObject("id", UUID.class), row.getObject("webhook_id", UUID.class),
+                        row.getObject("event_id", UUID.class), row.getString("event_type"),
+                        row.getString("payload"), row.getInt("attempts"), row.getString("url"),
+                        row.getString("secret")))
+                .list();
+    }
+
+    private void attempt(Due delivery) {
+        WebhookSender.Attempt attempt = sender.send(delivery.url(), delivery.secret(), delivery.eventId(),
+                delivery.eventType(), delivery.payload());
+        Instant now = clock.instant();
+        String status;
+        Timestamp next = null;
+        if (attempt.delivered()) {
+            status = "succeeded";
+        } else if (delivery.attempts() >= properties.maxAttempts()) {
+            status = "failed";
+            log.info("Webhook {} delivery {} failed for good after {} attempts: {}", delivery.webhookId(),
+                    delivery.id(), delivery.attempts(), attempt.error());
+        } else {
+            status = "pending";
+            next = Timestamp.from(now.plus(properties.backoffAfter(delivery.attempts())));
+        }
+        record(delivery.id(), delivery.webhookId(), attempt, status, next, now);
+    }
+
+    /** Stores an attempt's outcome; a delivery that ended (either way) counts on its webhook. */
+    void record(UUID deliveryId, UUID webhookId, WebhookSender.Attempt attempt, String status, Timestamp next,
+            Instant now) {
+        jdbc.sql("update webhook_deliveries set status = ?, next_attempt_at = ?, response_status = ?, "
+                        + "response_body = ?, error = ? where id = ?")
+                .params(status, next, attempt.status(), attempt.responseBody(), attempt.error(), deliveryId)
+                .update();
+        if (!status.equals("pending")) {
+            String counter = status.equals("succeeded") ? "success_count" : "failure_count";
+            jdbc.sql("update webhooks set " + counter + " = " + counter + " + 1, last_triggered_at = ? where id = ?")
+                    .params(Timestamp.from(now), webhookId).update();
+        }
+    }
+
+    @Override
+    public void start() {
+        workers = Executors.newFixedThreadPool(properties.workers(), daemon("webhook-sender"));
+        poller = Executors.newSingleThreadScheduledExecutor(daemon("webhook-poller"));
+        long interval = properties.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::deliverDueQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Attempts in flight finish (each is bounded by the timeout); what is still due stays in the outbox. */
+    @Override
+    public void stop() {
+        ScheduledExecutorService current = poller;
+        poller = null;
+        if (current == null) {
+            return;
+        }
+        current.shutdown();
+        try {
+            current.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+
+    /** Stopped after the web server has drained, like usage recording, and before the database goes. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,246 @@
+package ai.migma.gateway.webhooks;
+
+import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.PathIds;
+import ai.migma.gateway.web.Pagination;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Webhooks of an account (Migma's SDK names no project for them), their secrets, tests and delivery records. */
+@Service
+public class WebhookService {
+
+    static final int MAX_PER_ACCOUNT = 25;
+    private static final int MAX_DESCRIPTION = 500;
+    private static final String COLUMNS = "id, url, events, active, description, success_count, failure_count, "
+            + "last_triggered_at, created_at, updated_at";
+
+    public record WebhookView(String id, String url, List<String> events, boolean active, boolean secretConfigured,
+            String description, long successCount, long failureCount, Instant lastTriggeredAt, Instant createdAt,
+            Instant updatedAt) {
+    }
+
+    /** The create response: the only one that carries the signing secret. */
+    public record CreatedWebhook(String id, String url, List<String> events, boolean active, String secret,
+            boolean secretConfigured, String description, Instant createdAt) {
+    }
+
+    public record WebhookList(List<WebhookView> webhooks, long total) {
+    }
+
+    public record DeliveryView(String id, String eventId, String eventType, String status, int attempts,
+            Instant lastAttemptAt, Map<String, Object> response, Instant createdAt) {
+    }
+
+    public record DeliveryList(List<DeliveryView> deliveries, long total) {
+    }
+
+    public record TestResult(boolean success, Integer statusCode, long responseTime, String error) {
+    }
+
+    private final JdbcClient jdbc;
+    private final WebhookUrlPolicy urls;
+    private final WebhookSender sender;
+    private final WebhookDispatcher dispatcher;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    WebhookService(JdbcClient jdbc, WebhookUrlPolicy urls, WebhookSender sender, WebhookDispatcher dispatcher,
+            JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.urls = urls;
+        this.sender = sender;
+        this.dispatcher = dispatcher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CreatedWebhook create(UUID accountId, String url, List<String> events, String description,
+            Boolean active) {
+        String checkedUrl = urls.check(url).toString();
+        List<String> checkedEvents = checkEvents(events);
+        String checkedDescription = checkDescription(description);
+        // Taken under the account's row lock, so racing creates cannot pass the cap together.
+        jdbc.sql("select id from accounts where id = ? for update").param(accountId).query().singleRow();
+        long count = jdbc.sql("select count(*) from webhooks where account_id = ?").param(accountId)
+                .query(Long.class).single();
+        if (count >= MAX_PER_ACCOUNT) {
+            throw ApiException.invalid("an account can have at most " + MAX_PER_ACCOUNT + " webhooks");
+        }
+        UUID id = UUID.randomUUID();
+        String secret = newSecret();
+        Instant now = clock.instant();
+        boolean isActive = active == null || active;
+        jdbc.sql("insert into webhooks (id, account_id, url, events, active, secret, description, created_at, "
+                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, accountId, checkedUrl, checkedEvents.toArray(String[]::new), isActive, secret,
+                        checkedDescription, Timestamp.from(now), Timestamp.from(now))
+                .update();
+        return new CreatedWebhook(id.toString(), checkedUrl, checkedEvents, isActive, secret, true,
+                checkedDescription, now);
+    }
+
+    @Transactional(readOnly = true)
+    public WebhookList list(UUID accountId) {
+        List<WebhookView> webhooks = jdbc.sql("select " + COLUMNS + " from webhooks where account_id = ? "
+                + "order by created_at, id").param(accountId).query(WebhookService::view).list();
+        return new WebhookList(webhooks, webhooks.size());
+    }
+
+    @Transactional(readOnly = true)
+    public WebhookView get(UUID accountId, String id) {
+        return jdbc.sql("select " + COLUMNS + " from webhooks where id = ? and account_id = ?")
+                .params(PathIds.uuid(id, "Webhook"), accountId).query(WebhookService::view).optional()
+                .orElseThrow(() -> ApiException.notFound("Webhook"));
+    }
+
+    /** Applies the fields that are given; the secret never changes (delete and create again to rotate it). */
+    @Transactional
+    public void update(UUID accountId, String id, String url, List<String> events, Boolean active,
+            String description) {
+        UUID webhookId = requireOwned(accountId, id);
+        String checkedUrl = url == null ? null : urls.check(url).toString();
+        String[] checkedEvents = events == null ? null : checkEvents(events).toArray(String[]::new);
+        String checkedDescription = description == null ? null : checkDescription(description);
+        jdbc.sql("update webhooks set url = coalesce(?, url), events = coalesce(?, events), "
+                        + "active = coalesce(?, active), description = coalesce(?, description), updated_at = ? "
+                        + "where id = ?")
+                .params(checkedUrl, checkedEvents, active, checkedDescription, Timestamp.from(clock.instant()),
+                        webhookId)
+                .update();
+    }
+
+    /** Deletes the webhook with its delivery records; deliveries still pending are not sent. */
+    @Transactional
+    public void delete(UUID accountId, String id) {
+        jdbc.sql("delete from webhooks where id = ?").param(requireOwned(accountId, id)).update();
+    }
+
+    @Transactional(readOnly = true)
+    public DeliveryList deliveries(UUID accountId, String id, int limit) {
+        if (limit < 1 || limit > Pagination.MAX_LIMIT) {
+            throw ApiException.invalid("limit must be between 1 and " + Pagination.MAX_LIMIT);
+        }
+        UUID webhookId = requireOwned(accountId, id);
+        long total = jdbc.sql("select count(*) from webhook_deliveries where webhook_id = ?").param(webhookId)
+                .query(Long.class).single();
+        List<DeliveryView> deliveries = jdbc.sql("select id, event_id, event_type, status, attempts, "
+                        + "last_attempt_at, response_status, response_body, error, created_at from webhook_deliveries "
+                        + "where webhook_id = ? order by created_at desc, id limit ?")
+                .params(webhookId, limit).query(WebhookService::delivery).list();
+        return new DeliveryList(deliveries, total);
+    }
+
+    /**
+     * Sends a {@code webhook.test} event now and answers with how the receiver took it; recorded as a delivery,
+     * never retried. Runs outside a transaction: no connection is held while the receiver thinks.
+     */
+    @Transactional(propagation = Propagation.NEVER)
+    public TestResult test(UUID accountId, String id) {
+        UUID webhookId = requireOwned(accountId, id);
+        String[] target = jdbc.sql("select url, secret from webhooks where id = ?").param(webhookId)
+                .query((row, n) -> new String[] {row.getString("url"), row.getString("secret")}).single();
+        Instant now = clock.instant();
+        UUID deliveryId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        String payload = json.writeValueAsString(new WebhookPublisher.Payload(WebhookEvents.TEST,
+                Map.of("webhookId", webhookId.toString(), "message", "This is a test event from Migma Gateway"),
+                now));
+        jdbc.sql("insert into webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, attempts, "
+                        + "last_attempt_at, created_at) values (?, ?, ?, ?, ?, 'pending', 1, ?, ?)")
+                .params(deliveryId, webhookId, eventId, WebhookEvents.TEST, payload, Timestamp.from(now),
+                        Timestamp.from(now))
+                .update();
+        WebhookSender.Attempt attempt = sender.send(target[0], target[1], eventId, WebhookEvents.TEST, payload);
+        dispatcher.record(deliveryId, webhookId, attempt, attempt.delivered() ? "succeeded" : "failed", null,
+                clock.instant());
+        return new TestResult(attempt.delivered(), attempt.status(), attempt.millis(), attempt.error());
+    }
+
+    private UUID requireOwned(UUID accountId, String id) {
+        UUID webhookId = PathIds.uuid(id, "Webhook");
+        boolean owned = jdbc.sql("select exists (select 1 from webhooks where id = ? and account_id = ?)")
+                .params(webhookId, accountId).query(Boolean.class).single();
+        if (!owned) {
+            throw ApiException.notFound("Webhook");
+        }
+        return webhookId;
+    }
+
+    private static List<String> checkEvents(List<String> events) {
+        if (events == null || events.isEmpty()) {
+            throw ApiException.invalid("events must name at least one event");
+        }
+        Set<String> checked = new LinkedHashSet<>();
+        for (String event : events) {
+            if (event == null || !WebhookEvents.exists(event)) {
+                // Event names are not secrets, but an arbitrary string echoed back is never useful: say where.
+                throw ApiException.invalid("events[" + checked.size() + "] is not a Migma event; "
+                        + "GET /v1/webhooks/events lists them");
+            }
+            checked.add(event);
+        }
+        return List.copyOf(checked);
+    }
+
+    private static String checkDescription(String description) {
+        if (description == null) {
+            return "";
+        }
+        if (description.length() > MAX_DESCRIPTION) {
+            throw ApiException.invalid("description must be at most " + MAX_DESCRIPTION + " characters");
+        }
+        return description.strip();
+    }
+
+    private String newSecret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static WebhookView view(ResultSet row, int n) throws SQLException {
+        return new WebhookView(row.getString("id"), row.getString("url"), strings(row.getArray("events")),
+                row.getBoolean("active"), true, row.getString("description"), row.getLong("success_count"),
+                row.getLong("failure_count"), instant(row, "last_triggered_at"), instant(row, "created_at"),
+                instant(row, "updated_at"));
+    }
+
+    private static DeliveryView delivery(ResultSet row, int n) throws SQLException {
+        Map<String, Object> response = new java.util.LinkedHashMap<>();
+        response.put("statusCode", row.getObject("response_status", Integer.class));
+        response.put("body", row.getString("response_body"));
+        response.put("error", row.getString("error"));
+        return new DeliveryView(row.getString("id"), row.getString("event_id"), row.getString("event_type"),
+                row.getString("status"), row.getInt("attempts"), instant(row, "last_attempt_at"), response,
+                instant(row, "created_at"));
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,223 @@
+package ai.migma.gateway.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.migma.gateway.support.GatewayClient;
+import ai.migma.gateway.support.GatewayClient.Reply;
+import ai.migma.gateway.support.GatewayTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The contact routes over HTTP, with the SDK's paths, parameters and shapes (CONTRACT §3, §6). */
+@GatewayTest
+class ContactsTest {
+
+    @Autowired
+    GatewayClient gateway;
+    String account;
+    String project;
+    String key;
+
+    @BeforeEach
+    void accountWithAProject() {
+        account = gateway.createAccount("enterprise", 10_000);
+        project = gateway.createProject(account, "Shop");
+        key = gateway.createKey(account, "test", "audience:read", "audience:write").get("key").asString();
+    }
+
+    private Reply create(Map<String, Object> fields) {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.putIfAbsent("projectId", project);
+        return gateway.call("POST", "/v1/contacts", key, body);
+    }
+
+    @Test
+    void createsAContactWithTheShapeTheSdkReads() {
+        Reply reply = create(Map.of("email", "Ada@Example.com", "firstName", "Ada", "lastName", "Lovelace",
+                "country", "gb", "language", "en-GB", "tags", List.of("vip", "VIP", "beta"),
+                "customFields", Map.of("plan", "pro", "seats", 3)));
+
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode contact = reply.json().get("data");
+        assertThat(contact.propertyNames()).contains("id", "email", "firstName", "lastName", "country", "language",
+                "tags", "customFields", "status", "createdAt", "updatedAt");
+        assertThat(contact.get("email").asString()).isEqualTo("ada@example.com");
+        assertThat(contact.get("country").asString()).isEqualTo("GB");
+        assertThat(contact.get("tags").valueStream().map(JsonNode::asString)).containsExactly("vip", "beta");
+        assertThat(contact.at("/customFields/seats").asInt()).isEqualTo(3);
+        assertThat(contact.get("status").asString()).isEqualTo("subscribed");
+        assertThat(contact.get("createdAt").asString()).endsWith("Z");
+
+        Reply read = gateway.call("GET", "/v1/contacts/" + contact.get("id").asString() + "?projectId=" + project,
+                key, null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("data")).isEqualTo(contact);
+    }
+
+    @Test
+    void theLegacySubscribersRouteCreatesAContactToo() {
+        Reply reply = gateway.call("POST", "/v1/subscribers", key, Map.of("projectId", project,
+                "email", "legacy@example.com"));
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().at("/data/email").asString()).isEqualTo("legacy@example.com");
+    }
+
+    @Test
+    void refusesASecondContactWithTheSameEmailWith409() {
+        create(Map.of("email", "one@example.com"));
+
+        Reply again = create(Map.of("email", "ONE@example.com"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("conflict");
+    }
+
+    @Test
+    void namesTheInvalidFieldIn400() {
+        assertError(create(Map.of("email", "not-an-email")), "email must be a valid email address");
+        assertError(create(Map.of()), "email is required");
+        assertError(create(Map.of("email", "a@example.com", "country", "Germany")), "country");
+        assertError(create(Map.of("email", "a@example.com", "status", "gone")), "status must be one of");
+        assertError(gateway.call("POST", "/v1/contacts", key, Map.of("email", "a@example.com")),
+                "projectId is required");
+        assertError(gateway.call("POST", "/v1/contacts", key, "{\"email\": 5, \"tags\": \"x\"}"), "");
+    }
+
+    private static void assertError(Reply reply, String message) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        assertThat(reply.json().get("code").asString()).isEqualTo("validation_error");
+        assertThat(reply.json().get("error").asString()).contains(message);
+    }
+
+    @Test
+    void listsInPagesWithCountAndFilters() {
+        create(Map.of("email", "a@example.com", "firstName", "Ann", "tags", List.of("vip")));
+        create(Map.of("email", "b@example.com", "firstName", "Bob", "tags", List.of("beta")));
+        create(Map.of("email", "c@example.com", "firstName", "Cy", "status", "unsubscribed"));
+
+        Reply page = gateway.call("GET", "/v1/contacts?projectId=" + project + "&page=1&limit=2", key, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("count").asInt()).isEqualTo(3);
+        assertThat(page.json().get("data")).hasSize(2);
+        assertThat(gateway.call("GET", "/v1/contacts?projectId=" + project + "&page=2&limit=2", key, null).json()
+                .get("data")).hasSize(1);
+
+        assertThat(emails("&tags=VIP,beta")).containsExactlyInAnyOrder("a@example.com", "b@example.com");
+        assertThat(emails("&status=unsubscribed")).containsExactly("c@example.com");
+        assertThat(emails("&search=bo")).containsExactly("b@example.com");
+        assertThat(emails("&search=%25")).isEmpty();
+        assertThat(gateway.call("GET", "/v1/contacts?projectId=" + project + "&limit=101", key, null).status())
+                .isEqualTo(400);
+        assertThat(gateway.call("GET", "/v1/contacts?projectId=" + project + "&page=0", key, null).status())
+                .isEqualTo(400);
+    }
+
+    private List<String> emails(String query) {
+        Reply reply = gateway.call("GET", "/v1/contacts?projectId=" + project + query, key, null);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().get("count").asInt()).isEqualTo(reply.json().get("data").size());
+        return reply.json().get("data").valueStream().map(c -> c.get("email").asString()).toList();
+    }
+
+    @Test
+    void updatesTheGivenFieldsAndDeletes() {
+        String id = create(Map.of("email", "u@example.com", "firstName", "Old", "lastName", "Kept")).json()
+                .at("/data/id").asString();
+
+        Reply patched = gateway.call("PATCH", "/v1/contacts/" + id, key, Map.of("projectId", project,
+                "firstName", "New", "status", "unsubscribed"));
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().at("/data/firstName").asString()).isEqualTo("New");
+        assertThat(patched.json().at("/data/lastName").asString()).isEqualTo("Kept");
+        assertThat(patched.json().at("/data/status").asString()).isEqualTo("unsubscribed");
+        assertThat(patched.json().at("/data/unsubscribedAt").isNull()).isFalse();
+
+        Reply deleted = gateway.call("DELETE", "/v1/contacts/" + id + "?projectId=" + project, key, null);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("data").get("id").asString()).isEqualTo(id);
+        assertThat(deleted.json().get("data").get("deleted").asBoolean()).isTrue();
+        assertThat(gateway.call("GET", "/v1/contacts/" + id + "?projectId=" + project, key, null).status())
+                .isEqualTo(404);
+        assertThat(gateway.call("DELETE", "/v1/contacts/" + id + "?projectId=" + project, key, null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void bulkImportUpsertsByEmailAndReportsEachFailure() {
+        create(Map.of("email", "known@example.com", "firstName", "Before", "lastName", "Stays"));
+
+        Reply reply = gateway.call("POST", "/v1/contacts/bulk", key, Map.of("projectId", project, "subscribers",
+                List.of(Map.of("email", "new1@example.com"), Map.of("email", "new2@example.com", "tags", List.of("x")),
+                        Map.of("email", "KNOWN@example.com", "firstName", "After"), Map.of("email", "broken"))));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        JsonNode result = reply.json().get("data");
+        assertThat(result.get("success").asInt()).isEqualTo(2);
+        assertThat(result.get("updated").asInt()).isEqualTo(1);
+        assertThat(result.get("failed").asInt()).isEqualTo(1);
+        assertThat(result.get("errors").get(0).asString()).isEqualTo(
+                "subscribers[3].email must be a valid email address");
+        JsonNode known = gateway.call("GET", "/v1/contacts?projectId=" + project + "&search=known", key, null).json()
+                .at("/data/0");
+        assertThat(known.get("firstName").asString()).isEqualTo("After");
+        assertThat(known.get("lastName").asString()).isEqualTo("Stays");
+        assertThat(gateway.call("GET", "/v1/contacts?projectId=" + project, key, null).json().get("count").asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void changesTheStatusOfAContactByEmail() {
+        create(Map.of("email", "s@example.com"));
+
+        Reply reply = gateway.call("POST", "/v1/contacts/status", key, Map.of("projectId", project,
+                "email", "S@example.com", "status", "unsubscribed"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().at("/data/success").asBoolean()).isTrue();
+        assertThat(emails("&status=unsubscribed")).containsExactly("s@example.com");
+        assertThat(gateway.call("POST", "/v1/contacts/status", key, Map.of("projectId", project,
+                "email", "nobody@example.com", "status", "unsubscribed")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherAccountsProjectAndContactsAre404() {
+        String id = create(Map.of("email", "mine@example.com")).json().at("/data/id").asString();
+        String otherAccount = gateway.createAccount("pro", null);
+        String otherProject = gateway.createProject(otherAccount, "Theirs");
+        String otherKey = gateway.createKey(otherAccount, "test", "audience:read", "audience:write").get("key")
+                .asString();
+
+        Reply byProject = gateway.call("GET", "/v1/contacts?projectId=" + project, otherKey, null);
+        assertThat(byProject.status()).isEqualTo(404);
+        assertThat(byProject.json().get("error").asString()).isEqualTo("Project not found");
+        assertThat(gateway.call("GET", "/v1/contacts/" + id + "?projectId=" + otherProject, otherKey, null).status())
+                .isEqualTo(404);
+        assertThat(gateway.call("PATCH", "/v1/contacts/" + id, otherKey, Map.of("projectId", otherProject,
+                "firstName", "Mallory")).status()).isEqualTo(404);
+        assertThat(gateway.call("DELETE", "/v1/contacts/" + id + "?projectId=" + otherProject, otherKey, null)
+                .status()).isEqualTo(404);
+        assertThat(gateway.call("POST", "/v1/contacts", otherKey, Map.of("projectId", project,
+                "email", "x@example.com")).status()).isEqualTo(404);
+        assertThat(gateway.call("GET", "/v1/contacts/" + id + "?projectId=" + project, key, null).json()
+                .at("/data/firstName").isNull()).isTrue();
+    }
+
+    @Test
+    void readingNeedsAudienceReadAndWritingAudienceWrite() {
+        String readOnly = gateway.createKey(account, "test", "audience:read").get("key").asString();
+        String writeOnly = gateway.createKey(account, "test", "audience:write").get("key").asString();
+
+        assertThat(gateway.call("POST", "/v1/contacts", readOnly, Map.of("projectId", project,
+                "email", "r@example.com")).status()).isEqualTo(403);
+        assertThat(gateway.call("GET", "/v1/contacts?projectId=" + project, writeOnly, null).status())
+                .isEqualTo(403);
+        assertThat(gateway.call("GET", "/v1/contacts?projectId=" + project, readOnly, null).status())
+                .isEqualTo(200);
+    }
+}
