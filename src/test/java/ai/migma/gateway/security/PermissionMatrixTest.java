@@ -1,0 +1,69 @@
+package ai.migma.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
+
+import ai.migma.gateway.apikey.Permission;
+import ai.migma.gateway.security.RoutePermissions.Rule;
+import ai.migma.gateway.support.GatewayClient;
+import ai.migma.gateway.support.GatewayClient.Reply;
+import ai.migma.gateway.support.GatewayTest;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every route of CONTRACT §3 over HTTP, with a key that lacks its permission (403, the contract's body) and with a
+ * key that holds only that permission (admitted: whatever the route answers, it is not 401 or 403).
+ */
+@GatewayTest
+class PermissionMatrixTest {
+
+    @Autowired
+    GatewayClient gateway;
+    String account;
+
+    @BeforeEach
+    void account() {
+        account = gateway.createAccount("enterprise", 100_000);
+    }
+
+    private static String path(Rule rule) {
+        return rule.pattern().replace("{id}", UUID.randomUUID().toString());
+    }
+
+    private Reply call(Rule rule, String key) {
+        return gateway.call(rule.method().name(), path(rule), key, rule.method().name().equals("GET") ? null : "{}");
+    }
+
+    @Test
+    void aKeyWithoutTheRoutesPermissionGets403() {
+        String none = gateway.createKey(account, "test").get("key").asString();
+
+        assertAll(RoutePermissions.RULES.stream().filter(rule -> !rule.anyOf().isEmpty())
+                .map(rule -> (Executable) () -> {
+                    Reply reply = call(rule, none);
+                    assertThat(reply.status()).as(rule.toString()).isEqualTo(403);
+                    assertThat(reply.json().get("error").asString()).isEqualTo("Insufficient permissions");
+                    assertThat(reply.json().get("success").asBoolean()).isFalse();
+                }));
+    }
+
+    @Test
+    void aKeyWithTheRoutesPermissionIsAdmitted() {
+        // A rule without permissions admits any key: tried with one that has none (null here).
+        assertAll(RoutePermissions.RULES.stream().flatMap(rule -> (rule.anyOf().isEmpty()
+                ? Stream.<Permission>of((Permission) null) : rule.anyOf().stream())
+                .map(permission -> (Executable) () -> {
+                    String key = permission == null ? gateway.createKey(account, "test").get("key").asString()
+                            : gateway.createKey(account, "test", permission.scope()).get("key").asString();
+                    Reply reply = call(rule, key);
+                    assertThat(reply.status()).as(rule + " with " + permission + ": " + reply.text())
+                            .isNotIn(401, 403, 405, 500);
+                    assertThat(reply.json().has("success")).isTrue();
+                })));
+    }
+}
