@@ -1,6 +1,7 @@
 package ai.migma.gateway.webhooks;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +55,8 @@ final class WebhookSender {
         } catch (HttpTimeoutException e) {
             return new Attempt(false, null, null, "timed out after " + properties.timeout().toMillis() + " ms",
                     elapsed(started));
+        } catch (ConnectException e) {
+            return new Attempt(false, null, null, "could not connect", elapsed(started));
         } catch (IOException e) {
             return new Attempt(false, null, null, truncate(e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), MAX_ERROR), elapsed(started));

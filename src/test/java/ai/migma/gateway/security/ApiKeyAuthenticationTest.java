@@ -152,9 +152,12 @@ class ApiKeyAuthenticationTest {
     @Test
     void templatesAcceptEitherTemplateReadOrEmailRead() {
         assertThat(gateway.getWithKey("/v1/templates", gateway.newTestKey("webhook:read")).status()).isEqualTo(403);
-        // The templates resource arrives with the Migma resources; until then a permitted key reaches MVC's 404.
-        assertThat(gateway.getWithKey("/v1/templates", gateway.newTestKey("template:read")).status()).isEqualTo(404);
-        assertThat(gateway.getWithKey("/v1/templates", gateway.newTestKey("email:read")).status()).isEqualTo(404);
+        // Admitted, so the controller answers: without a projectId that is its 400, not the 403.
+        for (String permission : new String[] {"template:read", "email:read"}) {
+            Reply reply = gateway.getWithKey("/v1/templates", gateway.newTestKey(permission));
+            assertThat(reply.status()).as(permission).isEqualTo(400);
+            assertThat(reply.json().get("error").asString()).isEqualTo("projectId is required");
+        }
     }
 
     @Test
