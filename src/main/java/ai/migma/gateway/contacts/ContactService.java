@@ -1,12 +1,15 @@
 package ai.migma.gateway.contacts;
 
+import static ai.migma.gateway.SqlValues.instant;
+import static ai.migma.gateway.SqlValues.strings;
+
+import ai.migma.gateway.SqlValues;
 import ai.migma.gateway.projects.ProjectService;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.PageParams;
 import ai.migma.gateway.web.PathIds;
 import ai.migma.gateway.webhooks.WebhookEvents;
 import ai.migma.gateway.webhooks.WebhookPublisher;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -110,8 +114,7 @@ public class ContactService {
         if (search != null && !search.isBlank()) {
             where.append(" and (email ilike ? escape '\\' or first_name ilike ? escape '\\' "
                     + "or last_name ilike ? escape '\\')");
-            String pattern = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%";
+            String pattern = SqlValues.containing(search.strip());
             params.addAll(List.of(pattern, pattern, pattern));
         }
         long count = jdbc.sql("select count(*) from contacts where " + where).params(params).query(Long.class)
@@ -320,7 +323,7 @@ public class ContactService {
         return data;
     }
 
-    private java.util.Optional<ContactView> find(UUID project, String id) {
+    private Optional<ContactView> find(UUID project, String id) {
         return jdbc.sql("select " + COLUMNS + " from contacts where id = ? and project_id = ?")
                 .params(PathIds.uuid(id, "Contact"), project).query(this::view).optional();
     }
@@ -361,12 +364,5 @@ public class ContactService {
                 instant(row, "unsubscribed_at"), instant(row, "created_at"), instant(row, "updated_at"));
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp timestamp = row.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -1,5 +1,6 @@
 package ai.migma.gateway.tags;
 
+import ai.migma.gateway.SqlValues;
 import ai.migma.gateway.contacts.ContactService;
 import ai.migma.gateway.projects.ProjectService;
 import ai.migma.gateway.web.ApiException;
@@ -93,7 +94,7 @@ public class TagService {
         String where = "project_id = ?";
         if (search != null && !search.isBlank()) {
             where += " and name ilike ? escape '\\'";
-            params.add("%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add(SqlValues.containing(search.strip()));
         }
         long count = jdbc.sql("select count(*) from tags where " + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);

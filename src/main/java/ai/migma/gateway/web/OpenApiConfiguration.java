@@ -19,8 +19,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -99,8 +99,8 @@ class OpenApiConfiguration {
         return new ObjectSchema().description("The error envelope of every non-2xx answer")
                 .addProperty("success", new BooleanSchema()._default(false))
                 .addProperty("error", new StringSchema().example("Insufficient permissions"))
-                .addProperty("code", new StringSchema()._enum(java.util.Arrays.stream(ErrorCode.values())
-                        .map(ErrorCode::code).distinct().map(c -> c.toLowerCase(Locale.ROOT)).toList()))
+                .addProperty("code", new StringSchema()._enum(Arrays.stream(ErrorCode.values())
+                        .map(ErrorCode::code).distinct().toList()))
                 .addProperty("retryAfter", new IntegerSchema().description("On 429 only"))
                 .addProperty("metadata", new ObjectSchema().addProperty("timestamp", new StringSchema())
                         .addProperty("requestId", new StringSchema()));

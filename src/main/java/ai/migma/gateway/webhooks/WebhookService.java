@@ -1,17 +1,19 @@
 package ai.migma.gateway.webhooks;
 
+import static ai.migma.gateway.SqlValues.instant;
+import static ai.migma.gateway.SqlValues.strings;
+
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.PathIds;
 import ai.migma.gateway.web.Pagination;
 import java.security.SecureRandom;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +228,7 @@ public class WebhookService {
     }
 
     private static DeliveryView delivery(ResultSet row, int n) throws SQLException {
-        Map<String, Object> response = new java.util.LinkedHashMap<>();
+        Map<String, Object> response = new LinkedHashMap<>();
         response.put("statusCode", row.getObject("response_status", Integer.class));
         response.put("body", row.getString("response_body"));
         response.put("error", row.getString("error"));
@@ -235,12 +237,5 @@ public class WebhookService {
                 instant(row, "created_at"));
     }
 
-    static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
 
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp timestamp = row.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }
