@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Webhooks of an account (Migma's SDK names no project for them), their secrets, tests and delivery records. */
@@ -63,24 +64,35 @@ public class WebhookService {
     private final WebhookDispatcher dispatcher;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
     WebhookService(JdbcClient jdbc, WebhookUrlPolicy urls, WebhookSender sender, WebhookDispatcher dispatcher,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.urls = urls;
         this.sender = sender;
         this.dispatcher = dispatcher;
         this.json = json;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    @Transactional
+    /**
+     * The URL is checked (which resolves its host) before the transaction starts: a slow DNS answer must not hold a
+     * database connection.
+     */
     public CreatedWebhook create(UUID accountId, String url, List<String> events, String description,
             Boolean active) {
         String checkedUrl = urls.check(url).toString();
         List<String> checkedEvents = checkEvents(events);
         String checkedDescription = checkDescription(description);
+        return transactions.execute(status -> insert(accountId, checkedUrl, checkedEvents, checkedDescription,
+                active == null || active));
+    }
+
+    private CreatedWebhook insert(UUID accountId, String checkedUrl, List<String> checkedEvents,
+            String checkedDescription, boolean isActive) {
         // Taken under the account's row lock, so racing creates cannot pass the cap together.
         jdbc.sql("select id from accounts where id = ? for update").param(accountId).query().singleRow();
         long count = jdbc.sql("select count(*) from webhooks where account_id = ?").param(accountId)
@@ -91,7 +103,6 @@ public class WebhookService {
         UUID id = UUID.randomUUID();
         String secret = newSecret();
         Instant now = clock.instant();
-        boolean isActive = active == null || active;
         jdbc.sql("insert into webhooks (id, account_id, url, events, active, secret, description, created_at, "
                         + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, accountId, checkedUrl, checkedEvents.toArray(String[]::new), isActive, secret,
@@ -116,19 +127,21 @@ public class WebhookService {
     }
 
     /** Applies the fields that are given; the secret never changes (delete and create again to rotate it). */
-    @Transactional
     public void update(UUID accountId, String id, String url, List<String> events, Boolean active,
             String description) {
         UUID webhookId = requireOwned(accountId, id);
         String checkedUrl = url == null ? null : urls.check(url).toString();
         String[] checkedEvents = events == null ? null : checkEvents(events).toArray(String[]::new);
         String checkedDescription = description == null ? null : checkDescription(description);
-        jdbc.sql("update webhooks set url = coalesce(?, url), events = coalesce(?, events), "
+        int updated = jdbc.sql("update webhooks set url = coalesce(?, url), events = coalesce(?, events), "
                         + "active = coalesce(?, active), description = coalesce(?, description), updated_at = ? "
                         + "where id = ?")
                 .params(checkedUrl, checkedEvents, active, checkedDescription, Timestamp.from(clock.instant()),
                         webhookId)
                 .update();
+        if (updated == 0) {
+            throw ApiException.notFound("Webhook"); // deleted in between
+        }
     }
 
     /** Deletes the webhook with its delivery records; deliveries still pending are not sent. */

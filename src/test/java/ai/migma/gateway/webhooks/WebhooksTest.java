@@ -99,6 +99,15 @@ class WebhooksTest {
     }
 
     @Test
+    void anAccountHasAtMost25Webhooks() {
+        for (int i = 0; i < WebhookService.MAX_PER_ACCOUNT; i++) {
+            assertThat(create("http://127.0.0.1:9/hook" + i, List.of("subscriber.added")).status()).isEqualTo(201);
+        }
+
+        assertRefused(create("http://127.0.0.1:9/one-more", List.of("subscriber.added")), "at most 25 webhooks");
+    }
+
+    @Test
     void anotherAccountsWebhookIs404() {
         String id = create("http://127.0.0.1:9/hook", List.of("subscriber.added")).json().at("/data/id").asString();
         String otherKey = gateway.newTestKey("webhook:read", "webhook:write");
