@@ -145,6 +145,10 @@ class ApiKey {
         return permissions.stream().sorted().map(Permission::scope).toArray(String[]::new);
     }
 
+    UUID accountId() {
+        return accountId;
+    }
+
     @Override
     public String toString() {
         return "ApiKey[" + keyId + ", account " + accountId + ", " + Arrays.toString(permissions) + "]";

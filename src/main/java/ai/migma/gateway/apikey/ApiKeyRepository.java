@@ -11,6 +11,8 @@ interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
 
     boolean existsByKeyId(String keyId);
 
+    Optional<ApiKey> findByKeyId(String keyId);
+
     Optional<ApiKey> findByAccountIdAndKeyId(UUID accountId, String keyId);
 
     List<ApiKey> findByAccountIdOrderByCreatedAtAscKeyIdAsc(UUID accountId);

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -130,6 +131,12 @@ public class ApiKeyService {
     public List<ApiKeyView> list(UUID accountId) {
         accounts.requireExists(accountId);
         return keys.findByAccountIdOrderByCreatedAtAscKeyIdAsc(accountId).stream().map(ApiKey::view).toList();
+    }
+
+    /** The account of the key with this id, if there is one (for installing things next to the bootstrap key). */
+    @Transactional(readOnly = true)
+    public Optional<UUID> accountOf(String keyId) {
+        return keys.findByKeyId(keyId).map(ApiKey::accountId);
     }
 
     @Transactional(readOnly = true)

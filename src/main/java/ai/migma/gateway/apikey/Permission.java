@@ -12,13 +12,13 @@ import org.springframework.security.core.GrantedAuthority;
  * {@code hasAuthority("email:send")}.
  */
 public enum Permission implements GrantedAuthority {
-    AUDIENCE_READ("audience:read"),
-    AUDIENCE_WRITE("audience:write"),
-    EMAIL_READ("email:read"),
-    EMAIL_SEND("email:send"),
-    TEMPLATE_READ("template:read"),
-    WEBHOOK_READ("webhook:read"),
-    WEBHOOK_WRITE("webhook:write");
+    AUDIENCE_READ("audience:read", "View subscribers, tags, and audience segments"),
+    AUDIENCE_WRITE("audience:write", "Add, update subscribers, manage tags, create segments"),
+    EMAIL_READ("email:read", "View email templates and sending history"),
+    EMAIL_SEND("email:send", "Send emails to subscribers using templates"),
+    TEMPLATE_READ("template:read", "Read and use email templates"),
+    WEBHOOK_READ("webhook:read", "List and view webhook configurations"),
+    WEBHOOK_WRITE("webhook:write", "Create, update, and delete webhooks for real-time notifications");
 
     private static final Map<String, Permission> BY_SCOPE = new HashMap<>();
 
@@ -29,14 +29,21 @@ public enum Permission implements GrantedAuthority {
     }
 
     private final String scope;
+    private final String description;
 
-    Permission(String scope) {
+    /** {@code description}: the seed page's words, shown next to the checkbox when a key is created. */
+    Permission(String scope, String description) {
         this.scope = scope;
+        this.description = description;
     }
 
     @JsonValue
     public String scope() {
         return scope;
+    }
+
+    public String description() {
+        return description;
     }
 
     @Override

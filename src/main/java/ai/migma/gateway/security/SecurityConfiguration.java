@@ -36,8 +36,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * The filter chains, one per audience: health (public), the admin API (admin token), the Migma API (keys), and a
- * last chain for everything else, which serves only errors. Every chain is stateless: no session, no CSRF token
- * (no cookies are read), no saved requests. The API chain, the hot path, is assembled by hand from its four steps.
+ * last chain for everything else (API docs and errors). Each of these is stateless: no session, no CSRF token (no
+ * cookies are read), no saved requests. The API chain, the hot path, is assembled by hand from its four steps. The
+ * dashboard has its own chain with sessions and CSRF ({@code dashboard/DashboardSecurityConfiguration}, order 4).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -126,9 +127,9 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Nothing but health, /v1 and /admin is served; what else arrives gets the JSON 404 (or error) of MVC. */
+    /** Health, /v1, /admin and the dashboard have their chains; the rest is API docs or MVC's JSON 404. */
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain fallbackChain(HttpSecurity http) throws Exception {
         return stateless(http).authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
     }

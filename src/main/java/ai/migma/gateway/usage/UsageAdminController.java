@@ -5,15 +5,12 @@ import ai.migma.gateway.apikey.ApiKeyView;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.ApiResponse;
 import ai.migma.gateway.web.PathIds;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,12 +36,12 @@ final class UsageAdminController {
     }
 
     private final ApiKeyService keys;
-    private final JdbcClient jdbc;
+    private final UsageSeries usage;
     private final Clock clock;
 
-    UsageAdminController(ApiKeyService keys, JdbcClient jdbc, Clock clock) {
+    UsageAdminController(ApiKeyService keys, UsageSeries usage, Clock clock) {
         this.keys = keys;
-        this.jdbc = jdbc;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -68,34 +65,10 @@ final class UsageAdminController {
         data.put("granularity", unit.name().toLowerCase());
         data.put("from", start);
         data.put("to", end);
-        data.put("usage", series(key.id(), start, end, unit));
+        data.put("usage", usage.series(key.id(), start, end, unit.name().toLowerCase()));
         data.put("totalRequests", key.totalRequests());
         data.put("lastUsedAt", key.lastUsedAt());
         return ApiResponse.ok(data);
-    }
-
-    private List<UsagePoint> series(String keyId, Instant from, Instant to, Granularity unit) {
-        return jdbc.sql("""
-                        select date_trunc(:unit, minute, 'UTC') as start,
-                               sum(success) as success, sum(client_errors) as client_errors,
-                               sum(forbidden) as forbidden, sum(rate_limited) as rate_limited,
-                               sum(server_errors) as server_errors
-                        from api_key_usage
-                        where key_id = :key and minute >= :from and minute < :to
-                        group by 1 order by 1
-                        """)
-                .param("unit", unit.name().toLowerCase()).param("key", keyId)
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((row, n) -> {
-                    long success = row.getLong("success");
-                    long clientErrors = row.getLong("client_errors");
-                    long forbidden = row.getLong("forbidden");
-                    long rateLimited = row.getLong("rate_limited");
-                    long serverErrors = row.getLong("server_errors");
-                    return new UsagePoint(row.getTimestamp("start").toInstant(),
-                            success + clientErrors + forbidden + rateLimited + serverErrors, success, clientErrors,
-                            forbidden, rateLimited, serverErrors);
-                }).list();
     }
 
     private static Granularity granularity(String name) {

@@ -87,6 +87,17 @@ public final class GatewayClient {
         return reply.json().at("/data/project/_id").asString();
     }
 
+    /** Creates a dashboard user of the account through the admin API. */
+    public void createUser(String accountId, String email, String password) {
+        expect(admin("POST", "/admin/v1/accounts/" + accountId + "/users", Map.of("email", email,
+                "password", password)), 201);
+    }
+
+    /** The port this client talks to. */
+    public int port() {
+        return port.getAsInt();
+    }
+
     /** An admin API call with the test admin token and a JSON body (or none). */
     public Reply admin(String method, String path, Object body) {
         List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + ADMIN_TOKEN));
