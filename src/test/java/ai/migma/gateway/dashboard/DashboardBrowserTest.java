@@ -81,6 +81,10 @@ class DashboardBrowserTest {
     void ownerCreatesAKeyCopiesItOnceUsesItAndRevokesIt() {
         logIn(email, "correct horse battery");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("API Integration");
+        for (WebElement control : browser.findElements(By.cssSelector("input:not([type=hidden]), select"))) {
+            assertThat(browser.findElements(By.cssSelector("label[for='" + control.getAttribute("id") + "']")))
+                    .as("label of " + control.getAttribute("id")).isNotEmpty();
+        }
 
         browser.findElement(By.id("create-key")).click();
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-dialog")));
