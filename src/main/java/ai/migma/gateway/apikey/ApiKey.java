@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -39,12 +40,15 @@ class ApiKey {
 
     private Instant updatedAt;
 
+    /** Read from the activity table the usage flush writes (V5): keys' own rows are never written by usage. */
+    @Formula("(select a.last_used_at from api_key_activity a where a.key_id = key_id)")
     private Instant lastUsedAt;
 
     private Instant expiresAt;
 
     private Instant revokedAt;
 
+    @Formula("coalesce((select a.total_requests from api_key_activity a where a.key_id = key_id), 0)")
     private long totalRequests;
 
     protected ApiKey() {

@@ -34,11 +34,13 @@ final class UsageWriter {
                 server_errors = api_key_usage.server_errors + excluded.server_errors
             """;
 
+    /** Into the narrow activity table, never api_keys itself: see V5__key_activity_apart_from_keys.sql. */
     private static final String TOUCH_KEYS = """
-            update api_keys k set total_requests = k.total_requests + t.total,
-                last_used_at = greatest(coalesce(k.last_used_at, t.last_used), t.last_used)
-            from unnest(?::varchar[], ?::bigint[], ?::timestamptz[]) as t (key_id, total, last_used)
-            where k.key_id = t.key_id
+            insert into api_key_activity (key_id, total_requests, last_used_at)
+            select * from unnest(?::varchar[], ?::bigint[], ?::timestamptz[])
+            on conflict (key_id) do update set
+                total_requests = api_key_activity.total_requests + excluded.total_requests,
+                last_used_at = greatest(api_key_activity.last_used_at, excluded.last_used_at)
             """;
 
     private final JdbcTemplate jdbc;

@@ -100,7 +100,8 @@ class UsageRecordingTest {
     }
 
     private long totalOf(String keyId) {
-        return jdbc.queryForObject("select total_requests from api_keys where key_id = ?", Long.class, keyId);
+        return jdbc.queryForObject("select coalesce(sum(total_requests), 0) from api_key_activity where key_id = ?",
+                Long.class, keyId);
     }
 
     /** Flushes until the key's usage series counts {@code expected} requests (at most 5 s), and returns it. */

@@ -42,24 +42,41 @@ class UsageWriterTest {
                 + " where key_id like ?", (rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
                 prefix + "%");
         assertThat(usage).containsExactly((long) KEYS, 2L * KEYS * 2, 2L * KEYS);
-        assertThat(jdbc.queryForObject("select sum(total_requests) from api_keys where key_id like ?", Long.class,
-                prefix + "%")).isEqualTo(2L * KEYS * 3);
+        assertThat(jdbc.queryForObject("select sum(total_requests) from api_key_activity where key_id like ?",
+                Long.class, prefix + "%")).isEqualTo(2L * KEYS * 3);
     }
 
     @Test
-    void writesNothingOfAFlushWhoseLastChunkFails() {
+    void aFlushLeavesTheKeysOwnRowsUntouched() {
+        String prefix = keyPrefix();
+        String versions = "select string_agg(xmin::text || '/' || xmax::text, ',' order by key_id) from api_keys "
+                + "where key_id like ?";
+        String before = jdbc.queryForObject(versions, String.class, prefix + "%");
+
+        writer.write(rows(prefix, System.currentTimeMillis() / 60_000));
+
+        // Neither a new row version (an update) nor a row lock (a foreign-key check): V5, docs/PERFORMANCE.md.
+        assertThat(jdbc.queryForObject(versions, String.class, prefix + "%")).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from api_key_activity where key_id like ?", Long.class,
+                prefix + "%")).isEqualTo(KEYS);
+    }
+
+    @Test
+    void writesNothingOfAFlushWhoseLastStatementFails() {
         String prefix = keyPrefix();
         List<UsageRow> rows = rows(prefix, System.currentTimeMillis() / 60_000);
-        // A key the table does not have: its foreign key fails the last statement of the flush.
-        rows.add(new UsageRow("zz" + prefix.substring(0, 2) + "0000", rows.get(0).minute(),
-                new long[] {1, 0, 0, 0, 0}, System.currentTimeMillis()));
+        // A key whose running total cannot grow any more: the activity upsert, the flush's last statement, fails
+        // after every usage chunk before it has been written.
+        String full = rows.get(rows.size() - 1).keyId();
+        jdbc.update("insert into api_key_activity (key_id, total_requests, last_used_at) values (?, ?, now())", full,
+                Long.MAX_VALUE);
 
         assertThatThrownBy(() -> writer.write(rows)).isInstanceOf(DataAccessException.class);
 
         assertThat(jdbc.queryForObject("select count(*) from api_key_usage where key_id like ?", Long.class,
                 prefix + "%")).isZero();
-        assertThat(jdbc.queryForObject("select sum(total_requests) from api_keys where key_id like ?", Long.class,
-                prefix + "%")).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from api_key_activity where key_id like ? and key_id <> ?",
+                Long.class, prefix + "%", full)).isZero();
     }
 
     /** Inserts KEYS keys whose ids start with a prefix of this test run's own. */
