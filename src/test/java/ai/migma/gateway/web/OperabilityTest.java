@@ -45,7 +45,8 @@ class OperabilityTest {
                 .contains("migma_ratelimit_decisions_total{outcome=\"allowed\",policy=\"account\"}")
                 .contains("cache_gets_total{cache=\"apiKeys\"")
                 .contains("migma_usage_buffered")
-                .contains("migma_ratelimit_degraded");
+                .contains("migma_ratelimit_degraded")
+                .contains("migma_apikey_loads_seconds_bucket{le=\"0.002\"}");
     }
 
     @Test
