@@ -37,8 +37,8 @@ class DashboardSecurityConfiguration {
     /** After the API, health and admin chains, before the catch-all one. */
     @Bean
     @Order(4)
-    SecurityFilterChain dashboardChain(HttpSecurity http, DashboardUsers users, PasswordEncoder dashboardPasswordEncoder,
-            LoginThrottle throttle) throws Exception {
+    SecurityFilterChain dashboardChain(HttpSecurity http, DashboardUsers users,
+            PasswordEncoder dashboardPasswordEncoder, LoginThrottle throttle) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users.userDetailsService());
         provider.setPasswordEncoder(dashboardPasswordEncoder);
         return http.securityMatcher("/dashboard/**")

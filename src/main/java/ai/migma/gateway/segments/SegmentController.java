@@ -55,8 +55,8 @@ final class SegmentController {
     }
 
     @PatchMapping("/{id}")
-    ApiResponse<SegmentService.SegmentView> update(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id,
-            @RequestParam(name = "projectId", required = false) String projectIdParam,
+    ApiResponse<SegmentService.SegmentView> update(@AuthenticationPrincipal ApiKeyPrincipal key,
+            @PathVariable String id, @RequestParam(name = "projectId", required = false) String projectIdParam,
             @RequestBody SegmentRequest request) {
         String projectId = request.projectId() != null ? request.projectId() : projectIdParam;
         return ApiResponse.ok(segments.update(key.accountId(), projectId, id, request.name(),

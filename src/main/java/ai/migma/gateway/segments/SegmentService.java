@@ -58,10 +58,12 @@ public class SegmentService {
         UUID project = projects.requireOwned(accountId, projectId);
         String checkedName = Fields.requireText("name", name, MAX_NAME);
         Map<String, Object> checkedFilters = SegmentFilters.check(filters);
+        String checkedDescription = Fields.optionalText("description", description == null ? "" : description,
+                MAX_DESCRIPTION);
         Instant now = clock.instant();
         return jdbc.sql("insert into segments (id, project_id, name, description, filters, created_at, updated_at) "
                         + "values (?, ?, ?, ?, ?::jsonb, ?, ?) returning " + COLUMNS)
-                .params(UUID.randomUUID(), project, checkedName, description(description == null ? "" : description),
+                .params(UUID.randomUUID(), project, checkedName, checkedDescription,
                         json.writeValueAsString(checkedFilters), Timestamp.from(now), Timestamp.from(now))
                 .query((row, n) -> view(project, row)).single();
     }
@@ -91,7 +93,7 @@ public class SegmentService {
         return jdbc.sql("update segments set name = coalesce(?, name), description = coalesce(?, description), "
                         + "filters = coalesce(?::jsonb, filters), updated_at = ? where id = ? returning " + COLUMNS)
                 .params(name == null ? null : Fields.requireText("name", name, MAX_NAME),
-                        description == null ? null : description(description),
+                        Fields.optionalText("description", description, MAX_DESCRIPTION),
                         filters == null ? null : json.writeValueAsString(SegmentFilters.check(filters)),
                         Timestamp.from(clock.instant()), segment)
                 .query((row, n) -> view(project, row)).single();
@@ -126,10 +128,4 @@ public class SegmentService {
                 row.getTimestamp("updated_at").toInstant());
     }
 
-    private static String description(String description) {
-        if (description.length() > MAX_DESCRIPTION) {
-            throw ApiException.invalid("description must be at most " + MAX_DESCRIPTION + " characters");
-        }
-        return description.strip();
-    }
 }

@@ -62,13 +62,14 @@ public class TagService {
     public TagView create(UUID accountId, String projectId, String name, String color, String description) {
         UUID project = projects.requireOwned(accountId, projectId);
         String checkedName = Fields.requireText("name", name, MAX_NAME);
+        String checkedDescription = Fields.optionalText("description", description == null ? "" : description,
+                MAX_DESCRIPTION);
         Instant now = clock.instant();
         List<Row> created = jdbc.sql("insert into tags (id, project_id, name, color, description, created_at, "
                         + "updated_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (project_id, lower(name)) do nothing "
                         + "returning " + COLUMNS)
                 .params(UUID.randomUUID(), project, checkedName, color(color == null ? DEFAULT_COLOR : color),
-                        description(description == null ? "" : description), Timestamp.from(now),
-                        Timestamp.from(now))
+                        checkedDescription, Timestamp.from(now), Timestamp.from(now))
                 .query(TagService::row).list();
         if (created.isEmpty()) {
             throw ApiException.conflict("A tag with this name already exists in this project");
@@ -127,7 +128,8 @@ public class TagService {
         Row after = jdbc.sql("update tags set name = coalesce(?, name), color = coalesce(?, color), "
                         + "description = coalesce(?, description), updated_at = ? where id = ? returning " + COLUMNS)
                 .params(newName, color == null ? null : color(color),
-                        description == null ? null : description(description), Timestamp.from(clock.instant()),
+                        Fields.optionalText("description", description, MAX_DESCRIPTION),
+                        Timestamp.from(clock.instant()),
                         before.id())
                 .query(TagService::row).single();
         if (newName != null && !newName.equals(before.name())) {
@@ -170,12 +172,6 @@ public class TagService {
         return color.toUpperCase(Locale.ROOT);
     }
 
-    private static String description(String description) {
-        if (description.length() > MAX_DESCRIPTION) {
-            throw ApiException.invalid("description must be at most " + MAX_DESCRIPTION + " characters");
-        }
-        return description.strip();
-    }
 
     private static Row row(ResultSet row, int n) throws SQLException {
         return new Row(row.getObject("id", UUID.class), row.getString("name"), row.getString("color"),

@@ -23,4 +23,15 @@ public final class Fields {
             throw ApiException.invalid(field + " must be at least 1");
         }
     }
+
+    /** An optional text of at most {@code maxLength} characters, stripped; null stays null (not given). */
+    public static String optionalText(String field, String value, int maxLength) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw ApiException.invalid(field + " must be at most " + maxLength + " characters");
+        }
+        return value.strip();
+    }
 }

@@ -4,6 +4,7 @@ import static ai.migma.gateway.SqlValues.instant;
 import static ai.migma.gateway.SqlValues.strings;
 
 import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.PathIds;
 import ai.migma.gateway.web.Pagination;
 import java.security.SecureRandom;
@@ -86,7 +87,8 @@ public class WebhookService {
             Boolean active) {
         String checkedUrl = urls.check(url).toString();
         List<String> checkedEvents = checkEvents(events);
-        String checkedDescription = checkDescription(description);
+        String checkedDescription = Fields.optionalText("description", description == null ? "" : description,
+                MAX_DESCRIPTION);
         return transactions.execute(status -> insert(accountId, checkedUrl, checkedEvents, checkedDescription,
                 active == null || active));
     }
@@ -132,7 +134,7 @@ public class WebhookService {
         UUID webhookId = requireOwned(accountId, id);
         String checkedUrl = url == null ? null : urls.check(url).toString();
         String[] checkedEvents = events == null ? null : checkEvents(events).toArray(String[]::new);
-        String checkedDescription = description == null ? null : checkDescription(description);
+        String checkedDescription = Fields.optionalText("description", description, MAX_DESCRIPTION);
         int updated = jdbc.sql("update webhooks set url = coalesce(?, url), events = coalesce(?, events), "
                         + "active = coalesce(?, active), description = coalesce(?, description), updated_at = ? "
                         + "where id = ?")
@@ -217,15 +219,6 @@ public class WebhookService {
         return List.copyOf(checked);
     }
 
-    private static String checkDescription(String description) {
-        if (description == null) {
-            return "";
-        }
-        if (description.length() > MAX_DESCRIPTION) {
-            throw ApiException.invalid("description must be at most " + MAX_DESCRIPTION + " characters");
-        }
-        return description.strip();
-    }
 
     private String newSecret() {
         byte[] bytes = new byte[32];
