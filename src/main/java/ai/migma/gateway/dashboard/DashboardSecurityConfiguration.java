@@ -1,6 +1,7 @@
 package ai.migma.gateway.dashboard;
 
 import ai.migma.gateway.GatewayProperties;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -51,6 +53,15 @@ class DashboardSecurityConfiguration {
                 .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/dashboard/logout").logoutSuccessUrl(LoginThrottle.LOGIN
                         + "?logout").deleteCookies(SESSION_COOKIE))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(
+                        // A form whose token no longer matches: mostly a session that expired under an open page.
+                        (request, response, denied) -> {
+                            if (denied instanceof CsrfException) {
+                                response.sendRedirect(request.getContextPath() + LoginThrottle.LOGIN + "?expired");
+                            } else {
+                                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                            }
+                        }))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -78,7 +78,8 @@ class DashboardSecurityTest {
 
         HttpResponse<String> forged = owner.post("/dashboard/api-keys/" + key + "/revoke", Map.of(), HOME, false);
 
-        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.statusCode()).isEqualTo(302);
+        assertThat(forged.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard/login?expired");
         assertThat(gateway.admin("GET", "/admin/v1/accounts/" + account + "/api-keys/" + key, null).json()
                 .at("/data/apiKey/revokedAt").isNull()).isTrue();
         HttpResponse<String> real = owner.post("/dashboard/api-keys/" + key + "/revoke", Map.of(), HOME, true);
