@@ -1,5 +1,7 @@
 package ai.migma.gateway.apikey;
 
+import static ai.migma.gateway.SqlValues.instant;
+
 import ai.migma.gateway.CacheProperties;
 import ai.migma.gateway.cache.CacheEvents;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -9,8 +11,6 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -68,11 +68,6 @@ public final class ApiKeyDirectory {
                 ApiKey.permissionsOf((String[]) row.getArray("permissions").getArray()),
                 row.getObject("rate_limit_per_minute", Integer.class), instant(row, "expires_at"),
                 instant(row, "revoked_at"), instant(row, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     void evict(byte[] hash) {
