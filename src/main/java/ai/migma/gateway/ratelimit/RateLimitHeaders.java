@@ -4,6 +4,7 @@ import ai.migma.gateway.web.PreEncodedHeaders;
 import ai.migma.gateway.web.PreEncodedHeaders.Name;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.MimeHeaders;
 
 /**
  * Writes a decision's figures: Migma's {@code X-RateLimit-*} (Reset in Unix seconds), the IETF
@@ -26,12 +27,13 @@ public final class RateLimitHeaders {
         // Rounded up from the exact instant, so a client that waits until Reset finds the bucket full.
         long resetAt = RateLimitDecision.ceilSeconds(System.currentTimeMillis() * 1_000_000L + decision.nanosToReset());
         // Added, not set: a decision is written once per response.
-        PreEncodedHeaders.add(request, response, LIMIT, Long.toString(decision.limit()));
-        PreEncodedHeaders.add(request, response, REMAINING, Long.toString(decision.remaining()));
-        PreEncodedHeaders.add(request, response, RESET, Long.toString(resetAt));
-        PreEncodedHeaders.add(request, response, POLICY,
+        MimeHeaders table = PreEncodedHeaders.table(request);
+        PreEncodedHeaders.add(table, response, LIMIT, Long.toString(decision.limit()));
+        PreEncodedHeaders.add(table, response, REMAINING, Long.toString(decision.remaining()));
+        PreEncodedHeaders.add(table, response, RESET, Long.toString(resetAt));
+        PreEncodedHeaders.add(table, response, POLICY,
                 '"' + decision.policy() + "\";q=" + decision.limit() + ";w=60");
-        PreEncodedHeaders.add(request, response, RATE_LIMIT,
+        PreEncodedHeaders.add(table, response, RATE_LIMIT,
                 '"' + decision.policy() + "\";r=" + decision.remaining() + ";t=" + resetSeconds);
         if (!decision.allowed()) {
             response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));

@@ -5,6 +5,7 @@ import ai.migma.gateway.web.PreEncodedHeaders.Name;
 import ai.migma.gateway.web.PreEncodedHeaders.Value;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.MimeHeaders;
 
 /**
  * The security headers of the API chain, which is built without Spring Security's {@code HeaderWriterFilter}: of
@@ -25,7 +26,8 @@ final class SecurityHeaders {
 
     /** Added, not set: nothing has written these when the API chain starts. */
     static void write(HttpServletRequest request, HttpServletResponse response) {
-        PreEncodedHeaders.add(request, response, CONTENT_TYPE_OPTIONS, NOSNIFF);
-        PreEncodedHeaders.add(request, response, CACHE_CONTROL, NO_STORE);
+        MimeHeaders table = PreEncodedHeaders.table(request);
+        PreEncodedHeaders.add(table, response, CONTENT_TYPE_OPTIONS, NOSNIFF);
+        PreEncodedHeaders.add(table, response, CACHE_CONTROL, NO_STORE);
     }
 }

@@ -39,28 +39,33 @@ public final class PreEncodedHeaders {
         }
     }
 
-    public static void add(HttpServletRequest request, HttpServletResponse response, Name name, Value value) {
-        MimeHeaders headers = headers(request);
-        if (headers == null) {
+    /**
+     * The response's header table when {@link PreEncodedHeadersValve} provided it, else null (the servlet API is
+     * used). Looked up once by each writer, not once per header.
+     */
+    public static MimeHeaders table(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof MimeHeaders headers ? headers : null;
+    }
+
+    public static void add(MimeHeaders table, HttpServletResponse response, Name name, Value value) {
+        if (table == null) {
             response.addHeader(name.text(), value.text());
         } else {
-            // Tomcat keeps a reference to the bytes until the response is recycled and never writes to them.
-            headers.addValue(name.bytes(), 0, name.bytes().length).setBytes(value.bytes(), 0, value.bytes().length);
+            put(table, name, value.bytes());
         }
     }
 
     /** {@code asciiValue} must be ASCII without control characters; the gateway's own figures always are. */
-    public static void add(HttpServletRequest request, HttpServletResponse response, Name name, String asciiValue) {
-        MimeHeaders headers = headers(request);
-        if (headers == null) {
+    public static void add(MimeHeaders table, HttpServletResponse response, Name name, String asciiValue) {
+        if (table == null) {
             response.addHeader(name.text(), asciiValue);
         } else {
-            byte[] value = asciiValue.getBytes(StandardCharsets.ISO_8859_1);
-            headers.addValue(name.bytes(), 0, name.bytes().length).setBytes(value, 0, value.length);
+            put(table, name, asciiValue.getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 
-    private static MimeHeaders headers(HttpServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof MimeHeaders headers ? headers : null;
+    private static void put(MimeHeaders table, Name name, byte[] value) {
+        // Tomcat keeps a reference to the bytes until the response is recycled and never writes to them.
+        table.addValue(name.bytes(), 0, name.bytes().length).setBytes(value, 0, value.length);
     }
 }
