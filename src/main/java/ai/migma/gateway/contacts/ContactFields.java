@@ -40,16 +40,6 @@ public final class ContactFields {
         return stripped;
     }
 
-    static String name(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        if (value.length() > 200) {
-            throw ApiException.invalid(field + " must be at most 200 characters");
-        }
-        return value.strip();
-    }
-
     static String phone(String prefix, String phone) {
         if (phone == null || phone.isBlank()) {
             return null;

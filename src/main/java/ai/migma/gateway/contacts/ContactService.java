@@ -6,6 +6,7 @@ import static ai.migma.gateway.SqlValues.strings;
 import ai.migma.gateway.SqlValues;
 import ai.migma.gateway.projects.ProjectService;
 import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.PageParams;
 import ai.migma.gateway.web.PathIds;
 import ai.migma.gateway.webhooks.WebhookEvents;
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ContactService {
 
     public static final int MAX_BULK = 1000;
+    private static final int MAX_NAME = 200;
     private static final String COLUMNS = "id, email, first_name, last_name, phone, country, language, tags, "
             + "custom_fields, status, unsubscribed_at, created_at, updated_at";
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
@@ -337,8 +339,9 @@ public class ContactService {
         String email = creating ? ContactFields.email(prefix + "email", input.email()) : null;
         boolean statusGiven = input.status() != null;
         String status = statusGiven ? ContactFields.status(prefix, input.status()) : creating ? "subscribed" : null;
-        return new Checked(email, ContactFields.name(prefix + "firstName", input.firstName()),
-                ContactFields.name(prefix + "lastName", input.lastName()), ContactFields.phone(prefix, input.phone()),
+        return new Checked(email, Fields.optionalText(prefix + "firstName", input.firstName(), MAX_NAME),
+                Fields.optionalText(prefix + "lastName", input.lastName(), MAX_NAME),
+                ContactFields.phone(prefix, input.phone()),
                 ContactFields.country(prefix, input.country()), ContactFields.language(prefix, input.language()),
                 ContactFields.tags(prefix, input.tags()), ContactFields.customFields(prefix, input.customFields()),
                 status, statusGiven);
