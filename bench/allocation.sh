@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Bytes the JVM allocates per request, the figure behind the young collections that set this machine's latency
+# tail, and one that does not move with the machine's noise the way requests/s do. Read from the threads' own
+# allocation counters (jcmd Thread.print -e, every thread of the JVM, background threads included) before and after
+# a timed wrk run, divided by the requests wrk completed in it. Four measures, each on a fresh JVM of the same
+# build, one at a time, after a warm-up on the same kind of request:
+#   bare          GET /v1/webhooks/events in profile bench (the gateway's steps switched off), one key
+#   gateway       the same route through the whole gateway, one key (the hot path)
+#   100k keys     the same, 100,000 keys taken in turn, all cached after the warm-up
+#   cold          the same, every request a key never sent before (a cache miss: the lookup in PostgreSQL)
+#   bash bench/allocation.sh      # KEYS (default 400,000: 200,000 for the cold run), DURATION (15s); needs PostgreSQL, wrk, jcmd, python3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KEYS=${KEYS:-400000}
+DURATION=${DURATION:-15s}
+PORT=18097
+ADMIN=alloc-admin-token
+JAR=target/migma-gateway-0.1.0-SNAPSHOT.jar
+work=$(mktemp -d)
+pid=
+export KEYS_FILE=$work/keys.txt ROUTE=/v1/webhooks/events THREADS=2
+
+./mvnw -B -q package -DskipTests
+dropdb -h 127.0.0.1 -U postgres --if-exists --force migma_alloc
+createdb -h 127.0.0.1 -U postgres migma_alloc
+start() { # environment settings...
+    env SERVER_PORT=$PORT SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/migma_alloc MIGMA_ADMIN_TOKEN=$ADMIN \
+        "$@" java -Xmx1g -jar "$JAR" >> "$work/gateway.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && return; sleep 1; done
+    echo "gateway did not start" >&2; exit 1
+}
+stop() {
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+start   # creates the schema
+stop
+python3 bench/seed-keys.py "$KEYS" "$KEYS_FILE" migma_alloc > /dev/null
+
+allocated() { # the sum of every live thread's allocation counter, in bytes
+    jcmd "$pid" Thread.print -e | grep -oE 'allocated=[0-9]+[BKMG]' | awk -F= '
+        {n = $2 + 0; u = substr($2, length($2)); total += n * (u == "G" ? 2^30 : u == "M" ? 2^20 : u == "K" ? 2^10 : 1)}
+        END {printf "%.0f\n", total}'
+}
+young_collections() {
+    jstat -gc "$pid" | awk 'NR == 2 {for (i = 1; i <= NF; i++) if (h[i] == "YGC") print $i} NR == 1 {for (i = 1; i <= NF; i++) h[i] = $i}'
+}
+load() { # from count duration [wrk options]
+    local from=$1 count=$2 duration=$3; shift 3
+    FROM=$from COUNT=$count wrk -t2 -c8 -d"$duration" "$@" -s bench/keys.lua "http://127.0.0.1:$PORT"
+}
+measure() { # label warm-up-from warm-up-count measured-from measured-count [environment settings...]
+    local label=$1 warm=$2 warm_count=$3 from=$4 count=$5; shift 5
+    start "$@"
+    load "$warm" "$warm_count" 30s > /dev/null
+    local bytes gcs
+    bytes=$(allocated); gcs=$(young_collections)
+    load "$from" "$count" "$DURATION" > "$work/wrk.out"
+    bytes=$(( $(allocated) - bytes )); gcs=$(( $(young_collections) - gcs ))
+    stop
+    local requests
+    requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
+    if [ "$count" -gt 1 ] && [ "$requests" -gt "$count" ]; then
+        echo "$label: $requests requests but only $count keys: some were sent twice; raise KEYS" >&2
+    fi
+    printf '%-9s %9d requests, %6.0f bytes per request, %3d young collections (%.1f per 100,000 requests), non-2xx %s\n' \
+        "$label" "$requests" "$(echo "$bytes / $requests" | bc -l)" "$gcs" "$(echo "$gcs * 100000 / $requests" | bc -l)" \
+        "$(awk '/^non2xx/ {print $2}' "$work/wrk.out")"
+}
+
+# One key (the first), then 100,000 keys in turn (warm-up and timed run on the same ones: all cached), then cold:
+# the warm-up and the timed run on two ranges of keys never sent before.
+measure bare 0 1 0 1 SPRING_PROFILES_ACTIVE=bench
+measure gateway 0 1 0 1
+measure "100k keys" 0 100000 0 100000
+measure cold 100000 100000 200000 $((KEYS - 200000))
