@@ -10,6 +10,11 @@ package ai.migma.gateway.ratelimit;
 public record RateLimitDecision(boolean allowed, String policy, long limit, long remaining, long nanosToReset,
         long nanosToRetry) {
 
+    /** The policies, as named in the {@code RateLimit-Policy} header. */
+    public static final String ACCOUNT = "account";
+    public static final String KEY = "key";
+    public static final String AUTH_FAILURES = "auth-failures";
+
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     /** Whole seconds a refused client must wait, at least 1, rounded up so that waiting them is always enough. */

@@ -34,15 +34,15 @@ public final class RateLimiter {
         long accountVersion = version(account.updatedAt());
         Integer keyLimit = key.rateLimitPerMinute();
         if (keyLimit == null || keyLimit >= accountLimit) {
-            return buckets.tryConsume(accountBucket, "account", accountLimit, accountVersion);
+            return buckets.tryConsume(accountBucket, RateLimitDecision.ACCOUNT, accountLimit, accountVersion);
         }
         String keyBucket = "key:" + key.keyId();
         long keyVersion = version(key.updatedAt());
-        RateLimitDecision own = buckets.tryConsume(keyBucket, "key", keyLimit, keyVersion);
+        RateLimitDecision own = buckets.tryConsume(keyBucket, RateLimitDecision.KEY, keyLimit, keyVersion);
         if (!own.allowed()) {
             return own;
         }
-        RateLimitDecision shared = buckets.tryConsume(accountBucket, "account", accountLimit, accountVersion);
+        RateLimitDecision shared = buckets.tryConsume(accountBucket, RateLimitDecision.ACCOUNT, accountLimit, accountVersion);
         if (!shared.allowed()) {
             // Refused by the account: the request did not happen, so the key's own budget gets its token back.
             buckets.refund(keyBucket, keyLimit, keyVersion);
@@ -54,7 +54,7 @@ public final class RateLimiter {
 
     /** Counts one failed authentication from {@code clientAddress}. */
     public RateLimitDecision consumeFailedAuthentication(String clientAddress) {
-        return buckets.tryConsume("auth:" + clientAddress, "auth-failures", authFailures.perMinute(), 0);
+        return buckets.tryConsume("auth:" + clientAddress, RateLimitDecision.AUTH_FAILURES, authFailures.perMinute(), 0);
     }
 
     /** Bucket configurations are versioned by the last change of what they are computed from. */

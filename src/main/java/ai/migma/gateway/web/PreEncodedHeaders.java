@@ -55,13 +55,62 @@ public final class PreEncodedHeaders {
         }
     }
 
-    /** {@code asciiValue} must be ASCII without control characters; the gateway's own figures always are. */
-    public static void add(MimeHeaders table, HttpServletResponse response, Name name, String asciiValue) {
+    /** {@code asciiValue} must be ASCII without control characters, as {@link #ascii} makes it. */
+    public static void add(MimeHeaders table, HttpServletResponse response, Name name, byte[] asciiValue) {
         if (table == null) {
-            response.addHeader(name.text(), asciiValue);
+            response.addHeader(name.text(), new String(asciiValue, StandardCharsets.ISO_8859_1));
         } else {
-            put(table, name, asciiValue.getBytes(StandardCharsets.ISO_8859_1));
+            put(table, name, asciiValue);
         }
+    }
+
+    /** The digits of {@code number} (not negative), in one array: no String on the way. */
+    public static byte[] ascii(long number) {
+        return ascii(NOTHING, number, NOTHING, -1);
+    }
+
+    /**
+     * {@code first}, the digits of {@code number}, {@code second} and the digits of {@code otherNumber} (left out
+     * when negative), in one array of exactly their length.
+     */
+    public static byte[] ascii(byte[] first, long number, byte[] second, long otherNumber) {
+        if (number < 0) {
+            throw new IllegalArgumentException("negative figure " + number);
+        }
+        int length = first.length + digits(number) + second.length + (otherNumber < 0 ? 0 : digits(otherNumber));
+        byte[] value = new byte[length];
+        int end = putDigits(value, put(value, 0, first), number);
+        end = put(value, end, second);
+        if (otherNumber >= 0) {
+            putDigits(value, end, otherNumber);
+        }
+        return value;
+    }
+
+    private static final byte[] NOTHING = {};
+
+    private static int put(byte[] into, int at, byte[] text) {
+        System.arraycopy(text, 0, into, at, text.length);
+        return at + text.length;
+    }
+
+    /** Writes {@code number}'s digits starting at {@code at}; returns where they end. */
+    private static int putDigits(byte[] into, int at, long number) {
+        int end = at + digits(number);
+        int i = end;
+        do {
+            into[--i] = (byte) ('0' + number % 10);
+            number /= 10;
+        } while (number != 0);
+        return end;
+    }
+
+    private static int digits(long number) {
+        int digits = 1;
+        for (long bound = 10; digits < 19 && number >= bound; bound *= 10) {
+            digits++;
+        }
+        return digits;
     }
 
     private static void put(MimeHeaders table, Name name, byte[] value) {
