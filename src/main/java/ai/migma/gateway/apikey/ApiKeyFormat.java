@@ -52,16 +52,24 @@ public final class ApiKeyFormat {
                 || !candidate.startsWith(PREFIX) || candidate.charAt(BODY_START - 1) != '_') {
             return null;
         }
-        KeyEnvironment environment = KeyEnvironment.fromWireName(candidate.substring(PREFIX.length(), BODY_START - 1));
+        KeyEnvironment environment = environmentAt(candidate);
         if (environment == null || !isBase62(candidate, BODY_START)) {
             return null;
         }
         int checksumStart = candidate.length() - CHECKSUM_LENGTH;
-        if (!checksum(candidate.subSequence(0, checksumStart)).contentEquals(candidate.subSequence(checksumStart,
-                candidate.length()))) {
+        if (!checksumMatches(crc32(candidate, checksumStart), candidate, checksumStart)) {
             return null;
         }
         return new ParsedApiKey(environment, candidate.substring(BODY_START, BODY_START + ID_LENGTH));
+    }
+
+    private static KeyEnvironment environmentAt(String candidate) {
+        for (KeyEnvironment environment : KeyEnvironment.values()) {
+            if (candidate.startsWith(environment.wireName(), PREFIX.length())) {
+                return environment;
+            }
+        }
+        return null;
     }
 
     /** The part of a key that may be shown again: {@code mgma_sk_test_} and the key id. */
@@ -80,9 +88,8 @@ public final class ApiKeyFormat {
     }
 
     static String checksum(CharSequence text) {
-        CRC32 crc = new CRC32();
-        crc.update(text.toString().getBytes(StandardCharsets.US_ASCII));
-        long value = crc.getValue();
+        String ascii = text.toString();
+        long value = crc32(ascii, ascii.length());
         char[] digits = new char[CHECKSUM_LENGTH];
         // 62^6 > 2^32, so six digits always hold the value; leading zeros keep the length fixed.
         for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
@@ -90,5 +97,22 @@ public final class ApiKeyFormat {
             value /= ALPHABET.length();
         }
         return new String(digits);
+    }
+
+    private static long crc32(String ascii, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(ascii.getBytes(StandardCharsets.US_ASCII), 0, length);
+        return crc.getValue();
+    }
+
+    /** Compares {@code value}'s digits with the six characters at {@code at}, without making a String of either. */
+    private static boolean checksumMatches(long value, String candidate, int at) {
+        for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
+            if (candidate.charAt(at + i) != ALPHABET.charAt((int) (value % ALPHABET.length()))) {
+                return false;
+            }
+            value /= ALPHABET.length();
+        }
+        return true;
     }
 }

@@ -14,7 +14,8 @@ public record ApiKeySnapshot(String keyId, UUID accountId, KeyEnvironment enviro
         permissions = Set.copyOf(permissions);
     }
 
-    public boolean usableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    /** Checked on every request, so in milliseconds of the epoch rather than through a new {@link Instant}. */
+    public boolean usableAt(long epochMillis) {
+        return revokedAt == null && (expiresAt == null || epochMillis < expiresAt.toEpochMilli());
     }
 }

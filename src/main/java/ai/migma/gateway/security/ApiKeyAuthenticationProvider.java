@@ -57,7 +57,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         if (snapshot == null) {
             throw refused("unknown key", parsed.keyId());
         }
-        if (!snapshot.usableAt(clock.instant())) {
+        if (!snapshot.usableAt(clock.millis())) {
             throw refused(snapshot.revokedAt() != null ? "revoked key" : "expired key", parsed.keyId());
         }
         return new ApiKeyAuthentication(new ApiKeyPrincipal(snapshot));
