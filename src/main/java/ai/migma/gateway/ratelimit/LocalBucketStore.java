@@ -33,7 +33,11 @@ final class LocalBucketStore extends BucketFinder {
 
     @Override
     Bucket bucket(String name, long limit, long version) {
-        Versioned current = buckets.get(name, key -> new Versioned(version, limit, newBucket(limit)));
+        Versioned current = buckets.getIfPresent(name);
+        if (current == null) {
+            // Only now the lambda that captures the figures: on the hot path the bucket exists.
+            current = buckets.get(name, key -> new Versioned(version, limit, newBucket(limit)));
+        }
         if (current.matches(version, limit)) {
             return current.bucket();
         }

@@ -1,6 +1,8 @@
 package ai.migma.gateway.security;
 
+import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 
 /** A checked key: its principal, and its permissions as authorities. Holds no key text. */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
@@ -8,9 +10,18 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     private final ApiKeyPrincipal principal;
 
     ApiKeyAuthentication(ApiKeyPrincipal principal) {
-        super(principal.key().permissions());
+        // No authorities handed up: the parent would copy them into two new collections on every request, while
+        // the snapshot's set is already immutable and is what getAuthorities() gives.
+        super((Collection<GrantedAuthority>) null);
         this.principal = principal;
         setAuthenticated(true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Collection<GrantedAuthority> getAuthorities() {
+        // A Set.copyOf of Permissions, which are GrantedAuthorities: immutable, so no caller can add to it.
+        return (Collection<GrantedAuthority>) (Collection<? extends GrantedAuthority>) principal.key().permissions();
     }
 
     @Override
