@@ -25,6 +25,8 @@ public final class ApiKeyFormat {
     static final int MAX_LENGTH = BODY_START + MAX_RANDOM_LENGTH + CHECKSUM_LENGTH;
 
     private static final boolean[] IS_BASE62 = new boolean[128];
+    /** values() copies its array on every call. */
+    private static final KeyEnvironment[] ENVIRONMENTS = KeyEnvironment.values();
 
     static {
         for (int i = 0; i < ALPHABET.length(); i++) {
@@ -64,7 +66,7 @@ public final class ApiKeyFormat {
     }
 
     private static KeyEnvironment environmentAt(String candidate) {
-        for (KeyEnvironment environment : KeyEnvironment.values()) {
+        for (KeyEnvironment environment : ENVIRONMENTS) {
             if (candidate.startsWith(environment.wireName(), PREFIX.length())) {
                 return environment;
             }
