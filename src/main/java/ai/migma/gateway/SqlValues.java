@@ -24,6 +24,10 @@ public final class SqlValues {
      * {@code getTimestamp}, no conversion through the JVM's default time zone (less garbage on the cold key lookup).
      */
     public static Instant instant(ResultSet row, String column) throws SQLException {
+        return instant(row, row.findColumn(column));
+    }
+
+    public static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,13 +45,15 @@ public final class ApiKeyDirectory {
             from api_keys where key_hash = ?
             """;
 
-    ApiKeyDirectory(JdbcClient jdbc, CacheProperties properties, CacheEvents events, MeterRegistry meters) {
+    ApiKeyDirectory(JdbcTemplate jdbc, CacheProperties properties, CacheEvents events, MeterRegistry meters) {
         Timer loads = Timer.builder("migma.apikey.loads")
                 .description("Cold lookups: a key read from PostgreSQL on a cache miss, connection included")
                 .serviceLevelObjectives(LOAD_BUCKETS)
                 .register(meters);
-        this.cache = properties.newCache(hash -> loads.record(() -> jdbc.sql(FIND_BY_HASH).param(hash.bytes())
-                .query(ApiKeyDirectory::snapshot).optional().orElse(null)));
+        // JdbcTemplate with a setter and an extractor rather than JdbcClient: the same connection handling and
+        // exception translation, without a parameter source, a result list and an Optional on every cold request.
+        this.cache = properties.newCache(hash -> loads.record(() -> jdbc.query(FIND_BY_HASH,
+                statement -> statement.setBytes(1, hash.bytes()), row -> row.next() ? snapshot(row) : null)));
         CaffeineCacheMetrics.monitor(meters, cache, "apiKeys");
         events.subscribe(TOPIC, hex -> evict(HexFormat.of().parseHex(hex)), cache::invalidateAll);
     }
@@ -62,12 +64,12 @@ public final class ApiKeyDirectory {
         return cache.get(new KeyHash(hash));
     }
 
-    private static ApiKeySnapshot snapshot(ResultSet row, int rowNumber) throws SQLException {
-        return new ApiKeySnapshot(row.getString("key_id"), row.getObject("account_id", UUID.class),
-                KeyEnvironment.fromWireName(row.getString("environment")),
-                ApiKey.permissionsOf((String[]) row.getArray("permissions").getArray()),
-                row.getObject("rate_limit_per_minute", Integer.class), instant(row, "expires_at"),
-                instant(row, "revoked_at"), instant(row, "updated_at"));
+    /** Columns by position, in the order of {@link #FIND_BY_HASH}. */
+    private static ApiKeySnapshot snapshot(ResultSet row) throws SQLException {
+        String[] scopes = (String[]) row.getArray(4).getArray();
+        return new ApiKeySnapshot(row.getString(1), row.getObject(2, UUID.class),
+                KeyEnvironment.fromWireName(row.getString(3)), ApiKey.permissionsOf(scopes),
+                row.getObject(5, Integer.class), instant(row, 6), instant(row, 7), instant(row, 8));
     }
 
     void evict(byte[] hash) {

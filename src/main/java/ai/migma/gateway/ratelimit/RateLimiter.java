@@ -42,7 +42,8 @@ public final class RateLimiter {
         if (!own.allowed()) {
             return own;
         }
-        RateLimitDecision shared = buckets.tryConsume(accountBucket, RateLimitDecision.ACCOUNT, accountLimit, accountVersion);
+        RateLimitDecision shared =
+                buckets.tryConsume(accountBucket, RateLimitDecision.ACCOUNT, accountLimit, accountVersion);
         if (!shared.allowed()) {
             // Refused by the account: the request did not happen, so the key's own budget gets its token back.
             buckets.refund(keyBucket, keyLimit, keyVersion);
@@ -54,7 +55,8 @@ public final class RateLimiter {
 
     /** Counts one failed authentication from {@code clientAddress}. */
     public RateLimitDecision consumeFailedAuthentication(String clientAddress) {
-        return buckets.tryConsume("auth:" + clientAddress, RateLimitDecision.AUTH_FAILURES, authFailures.perMinute(), 0);
+        return buckets.tryConsume("auth:" + clientAddress, RateLimitDecision.AUTH_FAILURES, authFailures.perMinute(),
+                0);
     }
 
     /** Bucket configurations are versioned by the last change of what they are computed from. */
