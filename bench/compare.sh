@@ -9,6 +9,8 @@
 # Prints one line per round and variant, then the median throughput ratio of each variant against the baseline.
 # ISOLATED=1 runs one JVM at a time instead (started, warmed for WARMUP, measured, stopped, for every round and
 # variant), so that no idle JVM's JIT compiler competes for the two cores with the one being measured.
+# PACE_MS=N paces the timed rounds: each connection waits N ms after every response (bench/paced.lua), so both
+# JVMs serve the same load below saturation and p50/p99 show what a request costs, not how long the queue is.
 # bench/rate-limit-step.sh and bench/usage-recording.sh are the comparisons measured so far.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,9 +82,10 @@ key=$(curl -sf -X POST "$base/admin/v1/accounts/$account/api-keys" -H "Authoriza
     -H 'Content-Type: application/json' -d "{\"name\":\"bench\",\"environment\":\"test\",\"permissions\":$PERMISSIONS}" \
     | jq -r .data.apiKey.key)
 
-load() { # variant duration -> "requests/s p50 p99 non-2xx-or-3xx socket-errors"
-    wrk -t2 -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $key" \
-        "http://127.0.0.1:${PORT[$1]}$ROUTE" > "$work/wrk.out"
+load() { # variant duration [wrk options] -> "requests/s p50 p99 non-2xx-or-3xx socket-errors"
+    local variant=$1 duration=$2; shift 2
+    wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency -H "Authorization: Bearer $key" "$@" \
+        "http://127.0.0.1:${PORT[$variant]}$ROUTE" > "$work/wrk.out"
     awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
         /Socket errors/ {err=$0; gsub(/[^0-9 ]/, "", err); split(err, e, " "); errs=e[1]+e[2]+e[3]+e[4]}
         END {print rps, p50, p99, bad+0, errs+0}' "$work/wrk.out"
@@ -99,6 +102,13 @@ else
     for variant in "${VARIANTS[@]}"; do load "$variant" "$WARMUP" > /dev/null; done
 fi
 
+# PACE_MS: the timed rounds (not the warm-up) wait that long between a connection's requests (bench/paced.lua).
+PACED=()
+if [ -n "${PACE_MS:-}" ]; then
+    export PACE_MS
+    PACED=(-s bench/paced.lua)
+fi
+
 declare -A ratios
 echo "round variant requests/s p50 p99 non-2xx/3xx socket-errors"
 for round in $(seq 1 "$ROUNDS"); do
@@ -108,7 +118,7 @@ for round in $(seq 1 "$ROUNDS"); do
             start "$variant"
             load "$variant" "$WARMUP" > /dev/null
         fi
-        read -r r p50 p99 bad errs < <(load "$variant" "$DURATION")
+        read -r r p50 p99 bad errs < <(load "$variant" "$DURATION" "${PACED[@]}")
         if [ "$ISOLATED" = 1 ]; then
             stop "$variant"
         fi

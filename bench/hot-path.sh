@@ -5,6 +5,7 @@
 # rounds after a warm-up each. Figures and history: docs/PERFORMANCE.md.
 #
 #   bash bench/hot-path.sh                              # ROUNDS, DURATION, WARMUP, CONNECTIONS as in compare.sh
+#   PACE_MS=10 bash bench/hot-path.sh                   # latency at a load below saturation (compare.sh)
 set -euo pipefail
 export ROUTE=/v1/webhooks/events PERMISSIONS='["webhook:read"]'
 export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-15s} WARMUP=${WARMUP:-90s}
