@@ -63,7 +63,7 @@ public final class RateLimitHeaders {
         PreEncodedHeaders.add(table, response, REMAINING, PreEncodedHeaders.ascii(decision.remaining()));
         PreEncodedHeaders.add(table, response, RESET, PreEncodedHeaders.ascii(resetAt));
         PreEncodedHeaders.add(table, response, POLICY,
-                PreEncodedHeaders.ascii(policy.quota(), decision.limit(), WINDOW, -1));
+                PreEncodedHeaders.ascii(policy.quota(), decision.limit(), WINDOW, PreEncodedHeaders.NONE));
         PreEncodedHeaders.add(table, response, RATE_LIMIT,
                 PreEncodedHeaders.ascii(policy.remaining(), decision.remaining(), SECONDS_LEFT, resetSeconds));
         if (!decision.allowed()) {

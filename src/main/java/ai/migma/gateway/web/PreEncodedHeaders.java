@@ -19,6 +19,10 @@ import org.apache.tomcat.util.http.MimeHeaders;
 public final class PreEncodedHeaders {
 
     public static final String ATTRIBUTE = PreEncodedHeaders.class.getName() + ".headers";
+    /** For {@link #ascii(byte[], long, byte[], long)}: no second figure. */
+    public static final long NONE = Long.MIN_VALUE;
+
+    private static final byte[] NOTHING = {};
 
     private PreEncodedHeaders() {
     }
@@ -64,30 +68,44 @@ public final class PreEncodedHeaders {
         }
     }
 
-    /** The digits of {@code number} (not negative), in one array: no String on the way. */
+    /** The digits of {@code number}, in one array: no String on the way. */
     public static byte[] ascii(long number) {
-        return ascii(NOTHING, number, NOTHING, -1);
+        return ascii(NOTHING, number, NOTHING, NONE);
     }
 
     /**
-     * {@code first}, the digits of {@code number}, {@code second} and the digits of {@code otherNumber} (left out
-     * when negative), in one array of exactly their length.
+     * {@code first}, the figure {@code number}, {@code second} and the figure {@code otherNumber} (left out when it
+     * is {@link #NONE}), in one array of exactly their length.
      */
     public static byte[] ascii(byte[] first, long number, byte[] second, long otherNumber) {
-        if (number < 0) {
-            throw new IllegalArgumentException("negative figure " + number);
+        byte[] other = otherNumber == NONE ? NOTHING : null;
+        if (number < 0 || (other == null && otherNumber < 0)) {
+            // Not a figure the gateway writes; kept correct rather than fast.
+            other = other != null ? other : Long.toString(otherNumber).getBytes(StandardCharsets.US_ASCII);
+            return concat(first, Long.toString(number).getBytes(StandardCharsets.US_ASCII), second, other);
         }
-        int length = first.length + digits(number) + second.length + (otherNumber < 0 ? 0 : digits(otherNumber));
+        int length = first.length + digits(number) + second.length + (other != null ? 0 : digits(otherNumber));
         byte[] value = new byte[length];
         int end = putDigits(value, put(value, 0, first), number);
         end = put(value, end, second);
-        if (otherNumber >= 0) {
+        if (other == null) {
             putDigits(value, end, otherNumber);
         }
         return value;
     }
 
-    private static final byte[] NOTHING = {};
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] value = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            at = put(value, at, part);
+        }
+        return value;
+    }
 
     private static int put(byte[] into, int at, byte[] text) {
         System.arraycopy(text, 0, into, at, text.length);

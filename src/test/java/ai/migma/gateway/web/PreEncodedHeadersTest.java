@@ -1,7 +1,6 @@
 package ai.migma.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -22,13 +21,15 @@ class PreEncodedHeadersTest {
         byte[] value = PreEncodedHeaders.ascii(bytes("\"account\";r="), 999_999_999, bytes(";t="), 1);
 
         assertThat(text(value)).isEqualTo("\"account\";r=999999999;t=1");
-        assertThat(text(PreEncodedHeaders.ascii(bytes("\"key\";q="), 10, bytes(";w=60"), -1)))
+        assertThat(text(PreEncodedHeaders.ascii(bytes("\"key\";q="), 10, bytes(";w=60"), PreEncodedHeaders.NONE)))
                 .isEqualTo("\"key\";q=10;w=60");
     }
 
     @Test
-    void refusesANegativeFigure() {
-        assertThatIllegalArgumentException().isThrownBy(() -> PreEncodedHeaders.ascii(-1));
+    void writesANegativeFigureCorrectlyToo() {
+        assertThat(text(PreEncodedHeaders.ascii(-1))).isEqualTo("-1");
+        assertThat(text(PreEncodedHeaders.ascii(bytes("r="), -5, bytes(";t="), -7))).isEqualTo("r=-5;t=-7");
+        assertThat(text(PreEncodedHeaders.ascii(bytes("r="), 5, bytes(";t="), -7))).isEqualTo("r=5;t=-7");
     }
 
     private static byte[] bytes(String text) {
