@@ -8,35 +8,16 @@
 #   gateway       the same route through the whole gateway, one key (the hot path)
 #   100k keys     the same, 100,000 keys taken in turn, all cached after the warm-up
 #   cold          the same, every request a key never sent before (a cache miss: the lookup in PostgreSQL)
-#   bash bench/allocation.sh      # KEYS (default 400,000: 200,000 for the cold run), DURATION (15s); needs PostgreSQL, wrk, jcmd, python3
+#   bash bench/allocation.sh      # KEYS (default 400,000: 200,000 for the cold run), DURATION (15s);
+#                                 # needs PostgreSQL, wrk, jcmd, jstat, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KEYS=${KEYS:-400000}
 DURATION=${DURATION:-15s}
 PORT=18097
-ADMIN=alloc-admin-token
-JAR=target/migma-gateway-0.1.0-SNAPSHOT.jar
-work=$(mktemp -d)
-pid=
-export KEYS_FILE=$work/keys.txt ROUTE=/v1/webhooks/events THREADS=2
-
-./mvnw -B -q package -DskipTests
-dropdb -h 127.0.0.1 -U postgres --if-exists --force migma_alloc
-createdb -h 127.0.0.1 -U postgres migma_alloc
-start() { # environment settings...
-    env SERVER_PORT=$PORT SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/migma_alloc MIGMA_ADMIN_TOKEN=$ADMIN \
-        "$@" java -Xmx1g -jar "$JAR" >> "$work/gateway.log" 2>&1 &
-    pid=$!
-    for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && return; sleep 1; done
-    echo "gateway did not start" >&2; exit 1
-}
-stop() {
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-}
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-start   # creates the schema
-stop
-python3 bench/seed-keys.py "$KEYS" "$KEYS_FILE" migma_alloc > /dev/null
+DATABASE=migma_alloc
+source bench/lib.sh
+seed_keys "$KEYS" > /dev/null
 
 allocated() { # the sum of every live thread's allocation counter, in bytes
     jcmd "$pid" Thread.print -e | grep -oE 'allocated=[0-9]+[BKMG]' | awk -F= '
@@ -44,7 +25,8 @@ allocated() { # the sum of every live thread's allocation counter, in bytes
         END {printf "%.0f\n", total}'
 }
 young_collections() {
-    jstat -gc "$pid" | awk 'NR == 2 {for (i = 1; i <= NF; i++) if (h[i] == "YGC") print $i} NR == 1 {for (i = 1; i <= NF; i++) h[i] = $i}'
+    jstat -gc "$pid" | awk 'NR == 1 {for (i = 1; i <= NF; i++) h[i] = $i}
+        NR == 2 {for (i = 1; i <= NF; i++) if (h[i] == "YGC") print $i}'
 }
 load() { # from count duration [wrk options]
     local from=$1 count=$2 duration=$3; shift 3
@@ -52,7 +34,7 @@ load() { # from count duration [wrk options]
 }
 measure() { # label warm-up-from warm-up-count measured-from measured-count [environment settings...]
     local label=$1 warm=$2 warm_count=$3 from=$4 count=$5; shift 5
-    start "$@"
+    start "$@" java -Xmx1g
     load "$warm" "$warm_count" 30s > /dev/null
     local bytes gcs
     bytes=$(allocated); gcs=$(young_collections)

@@ -18,30 +18,9 @@ DURATION=${DURATION:-10s}
 JAVA2=${JAVA2:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JAVA2_OPTS=${JAVA2_OPTS:--Xmx1g -XX:+UseZGC}
 PORT=18098
-ADMIN=cold-admin-token
-JAR=target/migma-gateway-0.1.0-SNAPSHOT.jar
-work=$(mktemp -d)
-pid=
-export KEYS_FILE=$work/keys.txt ROUTE=/v1/webhooks/events THREADS=2
-
-./mvnw -B -q package -DskipTests
-dropdb -h 127.0.0.1 -U postgres --if-exists --force migma_cold
-createdb -h 127.0.0.1 -U postgres migma_cold
-start() { # java options...
-    local java=$1; shift
-    SERVER_PORT=$PORT SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/migma_cold MIGMA_ADMIN_TOKEN=$ADMIN \
-        "$java" "$@" -jar "$JAR" >> "$work/gateway.log" 2>&1 &
-    pid=$!
-    for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && return; sleep 1; done
-    echo "gateway did not start" >&2; exit 1
-}
-stop() {
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-}
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-start java -Xmx1g   # creates the schema
-stop
-python3 bench/seed-keys.py "$KEYS" "$KEYS_FILE" migma_cold
+DATABASE=migma_cold
+source bench/lib.sh
+seed_keys "$KEYS"
 echo "keys in the table: $(psql -h 127.0.0.1 -U postgres -d migma_cold -Atc 'select count(*) from api_keys')"
 
 loads() {

@@ -1,0 +1,31 @@
+# Sourced by the benchmarks that run one gateway at a time (allocation.sh, cold-lookup.sh): builds the jar, gives
+# them a fresh database DATABASE, starts and stops one gateway on PORT against it, and removes everything on exit.
+# Set PORT and DATABASE before sourcing; afterwards $work is a temporary directory and $pid the running gateway.
+JAR=target/migma-gateway-0.1.0-SNAPSHOT.jar
+ADMIN=bench-admin-token
+work=$(mktemp -d)
+pid=
+export KEYS_FILE=$work/keys.txt ROUTE=/v1/webhooks/events THREADS=2
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+
+./mvnw -B -q package -DskipTests
+dropdb -h 127.0.0.1 -U postgres --if-exists --force "$DATABASE"
+createdb -h 127.0.0.1 -U postgres "$DATABASE"
+
+start() { # [VAR=value...] java [java options...]
+    env SERVER_PORT="$PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DATABASE" \
+        MIGMA_ADMIN_TOKEN=$ADMIN "$@" -jar "$JAR" >> "$work/gateway.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && return; sleep 1; done
+    echo "gateway did not start" >&2; exit 1
+}
+
+stop() {
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+seed_keys() { # count: the schema from a first start, then count keys straight into the table (bench/seed-keys.py)
+    start java -Xmx1g
+    stop
+    python3 bench/seed-keys.py "$1" "$KEYS_FILE" "$DATABASE"
+}
