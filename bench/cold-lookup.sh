@@ -21,7 +21,7 @@ PORT=18098
 DATABASE=migma_cold
 source bench/lib.sh
 seed_keys "$KEYS"
-echo "keys in the table: $(psql -h 127.0.0.1 -U postgres -d migma_cold -Atc 'select count(*) from api_keys')"
+echo "keys in the table: $(psql -h 127.0.0.1 -U postgres -d "$DATABASE" -Atc 'select count(*) from api_keys')"
 
 loads() {
     curl -sf -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/actuator/prometheus" \
