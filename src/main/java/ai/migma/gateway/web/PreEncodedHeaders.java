@@ -78,17 +78,17 @@ public final class PreEncodedHeaders {
      * is {@link #NONE}), in one array of exactly their length.
      */
     public static byte[] ascii(byte[] first, long number, byte[] second, long otherNumber) {
-        byte[] other = otherNumber == NONE ? NOTHING : null;
-        if (number < 0 || (other == null && otherNumber < 0)) {
+        boolean hasOther = otherNumber != NONE;
+        if (number < 0 || (hasOther && otherNumber < 0)) {
             // Not a figure the gateway writes; kept correct rather than fast.
-            other = other != null ? other : Long.toString(otherNumber).getBytes(StandardCharsets.US_ASCII);
+            byte[] other = hasOther ? Long.toString(otherNumber).getBytes(StandardCharsets.US_ASCII) : NOTHING;
             return concat(first, Long.toString(number).getBytes(StandardCharsets.US_ASCII), second, other);
         }
-        int length = first.length + digits(number) + second.length + (other != null ? 0 : digits(otherNumber));
+        int length = first.length + digits(number) + second.length + (hasOther ? digits(otherNumber) : 0);
         byte[] value = new byte[length];
         int end = putDigits(value, put(value, 0, first), number);
         end = put(value, end, second);
-        if (other == null) {
+        if (hasOther) {
             putDigits(value, end, otherNumber);
         }
         return value;
