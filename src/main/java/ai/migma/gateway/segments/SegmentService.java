@@ -58,8 +58,7 @@ public class SegmentService {
         UUID project = projects.requireOwned(accountId, projectId);
         String checkedName = Fields.requireText("name", name, MAX_NAME);
         Map<String, Object> checkedFilters = SegmentFilters.check(filters);
-        String checkedDescription = Fields.optionalText("description", description == null ? "" : description,
-                MAX_DESCRIPTION);
+        String checkedDescription = Fields.textOrEmpty("description", description, MAX_DESCRIPTION);
         Instant now = clock.instant();
         return jdbc.sql("insert into segments (id, project_id, name, description, filters, created_at, updated_at) "
                         + "values (?, ?, ?, ?, ?::jsonb, ?, ?) returning " + COLUMNS)
@@ -127,5 +126,4 @@ public class SegmentService {
                 contacts.count(project, SegmentFilters.toAudience(filters)), row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
     }
-
 }

@@ -62,8 +62,7 @@ public class TagService {
     public TagView create(UUID accountId, String projectId, String name, String color, String description) {
         UUID project = projects.requireOwned(accountId, projectId);
         String checkedName = Fields.requireText("name", name, MAX_NAME);
-        String checkedDescription = Fields.optionalText("description", description == null ? "" : description,
-                MAX_DESCRIPTION);
+        String checkedDescription = Fields.textOrEmpty("description", description, MAX_DESCRIPTION);
         Instant now = clock.instant();
         List<Row> created = jdbc.sql("insert into tags (id, project_id, name, color, description, created_at, "
                         + "updated_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (project_id, lower(name)) do nothing "
@@ -171,7 +170,6 @@ public class TagService {
         }
         return color.toUpperCase(Locale.ROOT);
     }
-
 
     private static Row row(ResultSet row, int n) throws SQLException {
         return new Row(row.getObject("id", UUID.class), row.getString("name"), row.getString("color"),

@@ -34,4 +34,9 @@ public final class Fields {
         }
         return value.strip();
     }
+
+    /** As {@link #optionalText}, for a create: a text not given is stored as empty. */
+    public static String textOrEmpty(String field, String value, int maxLength) {
+        return value == null ? "" : optionalText(field, value, maxLength);
+    }
 }

@@ -87,8 +87,7 @@ public class WebhookService {
             Boolean active) {
         String checkedUrl = urls.check(url).toString();
         List<String> checkedEvents = checkEvents(events);
-        String checkedDescription = Fields.optionalText("description", description == null ? "" : description,
-                MAX_DESCRIPTION);
+        String checkedDescription = Fields.textOrEmpty("description", description, MAX_DESCRIPTION);
         return transactions.execute(status -> insert(accountId, checkedUrl, checkedEvents, checkedDescription,
                 active == null || active));
     }
@@ -219,7 +218,6 @@ public class WebhookService {
         return List.copyOf(checked);
     }
 
-
     private String newSecret() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -242,6 +240,4 @@ public class WebhookService {
                 row.getString("status"), row.getInt("attempts"), instant(row, "last_attempt_at"), response,
                 instant(row, "created_at"));
     }
-
-
 }
