@@ -11,6 +11,7 @@
 # variant), so that no idle JVM's JIT compiler competes for the two cores with the one being measured.
 # PACE_MS=N paces the timed rounds: each connection waits N ms after every response (bench/paced.lua), so both
 # JVMs serve the same load below saturation and p50/p99 show what a request costs, not how long the queue is.
+# JAVA_OPTS adds JVM options to every variant, e.g. JAVA_OPTS='-Xlog:gc:file=/tmp/gc-%p.log' to compare GC pauses.
 # bench/rate-limit-step.sh and bench/usage-recording.sh are the comparisons measured so far.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +54,7 @@ start() { # variant
         MIGMA_ADMIN_TOKEN=$ADMIN_TOKEN \
         SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379 \
         "${settings[@]}" \
-        java -Xmx1g -jar "$JAR" >> "$work/$1.log" 2>&1 &
+        java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" >> "$work/$1.log" 2>&1 &
     PID[$1]=$!
     pids+=($!)
     # One at a time: Flyway must not race itself on a fresh database.

@@ -1,7 +1,6 @@
 package ai.migma.gateway.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.local.SynchronizationStrategy;
@@ -28,7 +27,7 @@ final class LocalBucketStore extends BucketFinder {
     }
 
     LocalBucketStore(long maximumBuckets) {
-        this.buckets = Caffeine.newBuilder().maximumSize(maximumBuckets).expireAfterAccess(IDLE_UNTIL_FULL).build();
+        this.buckets = idleExpiringCache(maximumBuckets, IDLE_UNTIL_FULL);
     }
 
     @Override

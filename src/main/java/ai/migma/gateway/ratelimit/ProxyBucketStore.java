@@ -1,7 +1,6 @@
 package ai.migma.gateway.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -29,8 +28,7 @@ final class ProxyBucketStore extends BucketFinder {
     ProxyBucketStore(ProxyManager<String> buckets, String keyPrefix, long maximumBuckets) {
         this.buckets = buckets;
         this.keyPrefix = keyPrefix;
-        this.batchingProxies = Caffeine.newBuilder().maximumSize(maximumBuckets)
-                .expireAfterAccess(Duration.ofMinutes(2)).build();
+        this.batchingProxies = idleExpiringCache(maximumBuckets, Duration.ofMinutes(2));
     }
 
     @Override

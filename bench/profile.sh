@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Where the CPU goes: async-profiler (from Maven Central) samples the bare route and the gateway's hot path, one
+# JVM at a time, each after a warm-up, under the same wrk load as bench/hot-path.sh, then prints CPU samples per
+# 1,000 requests by where they were taken, side by side. The collapsed stacks stay in OUT for a closer look
+# (flame graphs: https://github.com/async-profiler/async-profiler, `jfrconv` or any collapsed-stack viewer).
+#
+#   bash bench/profile.sh      # WARMUP (90s), DURATION (30s), CONNECTIONS (64), OUT (target/profile); about 5 minutes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WARMUP=${WARMUP:-90s}
+DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-64}
+OUT=${OUT:-target/profile}
+PORT=18098
+DATABASE=migma_prof
+source bench/lib.sh
+seed_keys 1 > /dev/null
+key=$(head -1 "$KEYS_FILE")
+
+./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.2:jar:linux-x64 -DoutputDirectory="$work"
+unzip -q -o "$work/async-profiler-4.2-linux-x64.jar" 'linux-x64/*' -d "$work"
+agent=$work/linux-x64/libasyncProfiler.so
+mkdir -p "$OUT"
+
+profile() { # label [environment settings...]
+    local label=$1; shift
+    start "$@" java -Xmx1g
+    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT$ROUTE" > /dev/null
+    jcmd "$pid" JVMTI.agent_load "$agent" '"start,event=cpu,interval=1ms,threads"' \
+        | grep 'return code: 0' > /dev/null || { echo "async-profiler did not start" >&2; exit 1; }
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT$ROUTE" \
+        > "$OUT/$label.wrk"
+    jcmd "$pid" JVMTI.agent_load "$agent" "\"stop,collapsed,file=$(realpath "$OUT")/$label.collapsed\"" > /dev/null
+    [ -s "$OUT/$label.collapsed" ] || { echo "async-profiler wrote no profile" >&2; exit 1; }
+    stop
+    grep -E 'Requests/sec|Non-2xx' "$OUT/$label.wrk" | sed "s/^/$label: /"
+}
+
+profile bare SPRING_PROFILES_ACTIVE=bench
+profile gateway
+python3 bench/profile-report.py "$OUT/bare" "$OUT/gateway"

@@ -1,0 +1,34 @@
+package ai.migma.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The bucket caches do their upkeep on the thread that reads or writes, never handing it to another thread. */
+class IdleExpiringCacheTest {
+
+    @Test
+    void staysWithinItsMaximumAfterEveryWriteBecauseUpkeepRunsOnTheCaller() {
+        Cache<String, Integer> cache = BucketFinder.idleExpiringCache(10, Duration.ofMinutes(1));
+        for (int i = 0; i < 1_000; i++) {
+            cache.put("bucket-" + i, i);
+            // Handed to the common pool, eviction would trail the writes; done here, it has happened already.
+            assertThat(cache.estimatedSize()).as("after write %d", i).isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void dropsAnEntryIdleForLongerThanItsIdleTime() throws InterruptedException {
+        Cache<String, Integer> cache = BucketFinder.idleExpiringCache(10, Duration.ofMillis(50));
+        cache.put("idle", 1);
+        cache.put("read", 2);
+        for (int i = 0; i < 6; i++) {
+            Thread.sleep(20);
+            assertThat(cache.getIfPresent("read")).isEqualTo(2);
+        }
+        assertThat(cache.getIfPresent("idle")).isNull();
+        assertThat(cache.getIfPresent("read")).isEqualTo(2);
+    }
+}
