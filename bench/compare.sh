@@ -6,7 +6,8 @@
 #   bash bench/compare.sh NAME=VAR=value,VAR=value NAME=... # the first variant is the baseline
 #   ROUNDS=5 DURATION=20s bash bench/compare.sh ...           # needs PostgreSQL and Redis on 127.0.0.1, wrk, jq, bc
 #
-# Prints one line per round and variant, then the median throughput ratio of each variant against the baseline.
+# Prints one line per round and variant, then the median throughput ratio of each variant against the baseline and
+# the median of each variant's p99s.
 # ISOLATED=1 runs one JVM at a time instead (started, warmed for WARMUP, measured, stopped, for every round and
 # variant), so that no idle JVM's JIT compiler competes for the two cores with the one being measured.
 # PACE_MS=N paces the timed rounds: each connection waits N ms after every response (bench/paced.lua), so both
@@ -110,7 +111,14 @@ if [ -n "${PACE_MS:-}" ]; then
     PACED=(-s bench/paced.lua)
 fi
 
-declare -A ratios
+declare -A ratios p99s
+to_ms() { # a wrk latency (950.00us, 12.3ms, 1.02s) in milliseconds
+    case $1 in
+        *us) echo "${1%us} / 1000" | bc -l ;;
+        *ms) echo "${1%ms}" ;;
+        *s) echo "${1%s} * 1000" | bc -l ;;
+    esac
+}
 echo "round variant requests/s p50 p99 non-2xx/3xx socket-errors"
 for round in $(seq 1 "$ROUNDS"); do
     declare -A rps=()
@@ -124,6 +132,7 @@ for round in $(seq 1 "$ROUNDS"); do
             stop "$variant"
         fi
         rps[$variant]=$r
+        p99s[$variant]+="$(to_ms "$p99") "
         echo "$round $variant $r $p50 $p99 $bad $errs"
     done
     for variant in "${VARIANTS[@]:1}"; do
@@ -134,4 +143,10 @@ done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 for variant in "${VARIANTS[@]:1}"; do
     echo "median throughput ratio $variant/$baseline: $(echo "${ratios[$variant]}" | median)"
+done
+base_p99=$(echo "${p99s[$baseline]}" | median)
+echo "median p99 $baseline: $base_p99 ms"
+for variant in "${VARIANTS[@]:1}"; do
+    p99=$(echo "${p99s[$variant]}" | median)
+    echo "median p99 $variant: $p99 ms ($(printf '%+.2f' "$(echo "$p99 - $base_p99" | bc -l)") ms against $baseline)"
 done
