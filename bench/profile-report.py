@@ -24,9 +24,10 @@ STEPS = [
 ]
 # Matched against the thread's name, the first frame of each stack (the profiler's "threads" option).
 THREADS = [
-    ("request threads", re.compile(r"^\[http-nio-")),
+    ("request threads", re.compile(r"^\[http-nio-\d+-exec-")),
+    ("Tomcat poller and acceptor", re.compile(r"^\[http-nio-\d+-(Poller|Acceptor)")),
     ("garbage collection", re.compile(r"^\[(GC Thread|G1 )")),
-    ("JIT compiler", re.compile(r"^\[C[12] CompilerThread")),
+    ("JIT compiler", re.compile(r"^\[C[12] CompilerThre")),
 ]
 
 

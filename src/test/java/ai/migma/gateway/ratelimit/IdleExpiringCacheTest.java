@@ -21,11 +21,12 @@ class IdleExpiringCacheTest {
 
     @Test
     void dropsAnEntryIdleForLongerThanItsIdleTime() throws InterruptedException {
-        Cache<String, Integer> cache = BucketFinder.idleExpiringCache(10, Duration.ofMillis(50));
+        // Read ten times more often than the idle time, so a slow machine's pause cannot expire it by accident.
+        Cache<String, Integer> cache = BucketFinder.idleExpiringCache(10, Duration.ofMillis(300));
         cache.put("idle", 1);
         cache.put("read", 2);
-        for (int i = 0; i < 6; i++) {
-            Thread.sleep(20);
+        for (int i = 0; i < 12; i++) {
+            Thread.sleep(30);
             assertThat(cache.getIfPresent("read")).isEqualTo(2);
         }
         assertThat(cache.getIfPresent("idle")).isNull();
