@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * HTTP/1.1 over a bare socket, for requests no HTTP client would send: arbitrary bytes in header values, broken
- * request lines. The request is sent as ISO-8859-1 bytes and the connection closed after one response.
+ * request lines, many requests on one connection. Requests are sent as ISO-8859-1 bytes; {@link #send} closes the
+ * connection after one response.
  */
 public final class RawHttp {
 
@@ -21,21 +22,26 @@ public final class RawHttp {
     }
 
     public static Response send(int port, String request) throws IOException {
+        String raw = exchange(port, request);
+        int split = raw.indexOf("\r\n\r\n");
+        String head = split < 0 ? raw : raw.substring(0, split);
+        String body = split < 0 ? "" : raw.substring(split + 4);
+        if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+            body = dechunk(body);
+        }
+        int status = Integer.parseInt(head.substring(9, 12));
+        return new Response(status, head, new String(body.getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code requests} (one or more, pipelined) and returns everything read until the server closes. */
+    public static String exchange(int port, String requests) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(requests.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            String raw = new String(readAll(socket.getInputStream()), StandardCharsets.ISO_8859_1);
-            int split = raw.indexOf("\r\n\r\n");
-            String head = split < 0 ? raw : raw.substring(0, split);
-            String body = split < 0 ? "" : raw.substring(split + 4);
-            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-                body = dechunk(body);
-            }
-            int status = Integer.parseInt(head.substring(9, 12));
-            return new Response(status, head, new String(body.getBytes(StandardCharsets.ISO_8859_1),
-                    StandardCharsets.UTF_8));
+            return new String(readAll(socket.getInputStream()), StandardCharsets.ISO_8859_1);
         }
     }
 
