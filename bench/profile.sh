@@ -22,14 +22,17 @@ unzip -q -o "$work/async-profiler-4.2-linux-x64.jar" 'linux-x64/*' -d "$work"
 agent=$work/linux-x64/libasyncProfiler.so
 mkdir -p "$OUT"
 
+load() { # duration
+    wrk -t2 -c"$CONNECTIONS" -d"$1" -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT$ROUTE"
+}
+
 profile() { # label [environment settings...]
     local label=$1; shift
     start "$@" java -Xmx1g
-    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT$ROUTE" > /dev/null
+    load "$WARMUP" > /dev/null
     jcmd "$pid" JVMTI.agent_load "$agent" '"start,event=cpu,interval=1ms,threads"' \
         | grep 'return code: 0' > /dev/null || { echo "async-profiler did not start" >&2; exit 1; }
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT$ROUTE" \
-        > "$OUT/$label.wrk"
+    load "$DURATION" > "$OUT/$label.wrk"
     jcmd "$pid" JVMTI.agent_load "$agent" "\"stop,collapsed,file=$(realpath "$OUT")/$label.collapsed\"" > /dev/null
     [ -s "$OUT/$label.collapsed" ] || { echo "async-profiler wrote no profile" >&2; exit 1; }
     stop
