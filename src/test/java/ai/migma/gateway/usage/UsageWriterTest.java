@@ -20,6 +20,8 @@ class UsageWriterTest {
 
     private static final int KEYS = UsageWriter.CHUNK * 2 + 1_000;
 
+    private static final String OWN_KEYS = "(select key_id from api_keys where account_id = ?)";
+
     @Autowired
     UsageWriter writer;
 
@@ -31,40 +33,39 @@ class UsageWriterTest {
 
     @Test
     void writesAFlushOfManyKeysAcrossChunksExactlyOnce() {
-        String prefix = keyPrefix();
-        long minute = System.currentTimeMillis() / 60_000;
-        List<UsageRow> rows = rows(prefix, minute);
+        Bulk bulk = insertKeys();
+        List<UsageRow> rows = bulk.rows(System.currentTimeMillis() / 60_000);
 
         writer.write(rows);
         writer.write(rows);
 
         List<Long> usage = jdbc.queryForObject("select count(*), sum(success), sum(forbidden) from api_key_usage"
-                + " where key_id like ?", (rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
-                prefix + "%");
+                + " where key_id in " + OWN_KEYS, (rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+                bulk.account());
         assertThat(usage).containsExactly((long) KEYS, 2L * KEYS * 2, 2L * KEYS);
-        assertThat(jdbc.queryForObject("select sum(total_requests) from api_key_activity where key_id like ?",
-                Long.class, prefix + "%")).isEqualTo(2L * KEYS * 3);
+        assertThat(jdbc.queryForObject("select sum(total_requests) from api_key_activity where key_id in " + OWN_KEYS,
+                Long.class, bulk.account())).isEqualTo(2L * KEYS * 3);
     }
 
     @Test
     void aFlushLeavesTheKeysOwnRowsUntouched() {
-        String prefix = keyPrefix();
+        Bulk bulk = insertKeys();
         String versions = "select string_agg(xmin::text || '/' || xmax::text, ',' order by key_id) from api_keys "
-                + "where key_id like ?";
-        String before = jdbc.queryForObject(versions, String.class, prefix + "%");
+                + "where account_id = ?";
+        String before = jdbc.queryForObject(versions, String.class, bulk.account());
 
-        writer.write(rows(prefix, System.currentTimeMillis() / 60_000));
+        writer.write(bulk.rows(System.currentTimeMillis() / 60_000));
 
         // Neither a new row version (an update) nor a row lock (a foreign-key check): V5, docs/PERFORMANCE.md.
-        assertThat(jdbc.queryForObject(versions, String.class, prefix + "%")).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from api_key_activity where key_id like ?", Long.class,
-                prefix + "%")).isEqualTo(KEYS);
+        assertThat(jdbc.queryForObject(versions, String.class, bulk.account())).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from api_key_activity where key_id in " + OWN_KEYS,
+                Long.class, bulk.account())).isEqualTo(KEYS);
     }
 
     @Test
     void writesNothingOfAFlushWhoseLastStatementFails() {
-        String prefix = keyPrefix();
-        List<UsageRow> rows = rows(prefix, System.currentTimeMillis() / 60_000);
+        Bulk bulk = insertKeys();
+        List<UsageRow> rows = bulk.rows(System.currentTimeMillis() / 60_000);
         // A key whose running total cannot grow any more: the activity upsert, the flush's last statement, fails
         // after every usage chunk before it has been written.
         String full = rows.get(rows.size() - 1).keyId();
@@ -73,14 +74,17 @@ class UsageWriterTest {
 
         assertThatThrownBy(() -> writer.write(rows)).isInstanceOf(DataAccessException.class);
 
-        assertThat(jdbc.queryForObject("select count(*) from api_key_usage where key_id like ?", Long.class,
-                prefix + "%")).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from api_key_activity where key_id like ? and key_id <> ?",
-                Long.class, prefix + "%", full)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from api_key_usage where key_id in " + OWN_KEYS, Long.class,
+                bulk.account())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from api_key_activity where key_id in " + OWN_KEYS
+                + " and key_id <> ?", Long.class, bulk.account(), full)).isZero();
     }
 
-    /** Inserts KEYS keys whose ids start with a prefix of this test run's own. */
-    private String keyPrefix() {
+    /**
+     * Inserts KEYS keys of a new account, with ids from a random three-letter prefix. The assertions select the rows
+     * by that account, not by the prefix: keys that other tests create at the same time can share it (CI once saw one).
+     */
+    private Bulk insertKeys() {
         String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String prefix = "" + letters.charAt(random.nextInt(52)) + letters.charAt(random.nextInt(52))
@@ -92,15 +96,18 @@ class UsageWriterTest {
                     now(), now()
                 from generate_series(1, ?) g
                 """, prefix, prefix, account, KEYS);
-        return prefix;
+        return new Bulk(prefix, account);
     }
 
-    private static List<UsageRow> rows(String prefix, long minute) {
-        List<UsageRow> rows = new ArrayList<>();
-        for (int i = 1; i <= KEYS; i++) {
-            rows.add(new UsageRow(prefix + String.format("%05d", i), minute, new long[] {2, 0, 1, 0, 0},
-                    System.currentTimeMillis()));
+    private record Bulk(String prefix, UUID account) {
+
+        List<UsageRow> rows(long minute) {
+            List<UsageRow> rows = new ArrayList<>();
+            for (int i = 1; i <= KEYS; i++) {
+                rows.add(new UsageRow(prefix + String.format("%05d", i), minute, new long[] {2, 0, 1, 0, 0},
+                        System.currentTimeMillis()));
+            }
+            return rows;
         }
-        return rows;
     }
 }
