@@ -13,6 +13,8 @@
 # PACE_MS=N paces the timed rounds: each connection waits N ms after every response (bench/paced.lua), so both
 # JVMs serve the same load below saturation and p50/p99 show what a request costs, not how long the queue is.
 # JAVA_OPTS adds JVM options to every variant, e.g. JAVA_OPTS='-Xlog:gc:file=/tmp/gc-%p.log' to compare GC pauses.
+# JAR=path among a variant's settings runs that jar instead of this build's, to compare two builds side by side
+# (copy the other build's target/*.jar aside first: this script rebuilds target/ before it starts).
 # bench/rate-limit-step.sh and bench/usage-recording.sh are the comparisons measured so far.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,14 +50,20 @@ createdb -h 127.0.0.1 -U postgres migma_bench
 
 declare -A PID=()
 start() { # variant
-    local settings
+    local settings=() setting jar=$JAR
     IFS=',' read -r -a settings <<< "${SETTINGS[$1]}"
+    for setting in "${!settings[@]}"; do
+        if [[ ${settings[$setting]} == JAR=* ]]; then
+            jar=${settings[$setting]#JAR=}
+            unset "settings[$setting]"
+        fi
+    done
     env SERVER_PORT="${PORT[$1]}" \
         SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/migma_bench \
         MIGMA_ADMIN_TOKEN=$ADMIN_TOKEN \
         SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379 \
         "${settings[@]}" \
-        java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" >> "$work/$1.log" 2>&1 &
+        java -Xmx1g ${JAVA_OPTS:-} -jar "$jar" >> "$work/$1.log" 2>&1 &
     PID[$1]=$!
     pids+=($!)
     # One at a time: Flyway must not race itself on a fresh database.
