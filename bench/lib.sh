@@ -1,7 +1,9 @@
-# Sourced by the benchmarks that run one gateway at a time (allocation.sh, cold-lookup.sh): builds the jar, gives
-# them a fresh database DATABASE, starts and stops one gateway on PORT against it, and removes everything on exit.
+# Sourced by the benchmarks that run one gateway at a time (allocation.sh, cold-lookup.sh, profile.sh): builds the
+# jar, gives them a fresh database DATABASE, starts and stops one gateway on PORT against it, and removes everything
+# on exit.
 # Set PORT and DATABASE before sourcing; afterwards $work is a temporary directory and $pid the running gateway.
-JAR=target/migma-gateway-0.1.0-SNAPSHOT.jar
+# JAR=path runs another build's jar (copied aside: target/ is rebuilt here) instead of this one's.
+JAR=${JAR:-target/migma-gateway-0.1.0-SNAPSHOT.jar}
 ADMIN=bench-admin-token
 work=$(mktemp -d)
 pid=

@@ -2,9 +2,11 @@
 """Reads async-profiler's collapsed stacks and wrk's output of each run named (bench/profile.sh writes NAME.collapsed
 and NAME.wrk) and prints CPU samples per 1,000 requests: by kind of thread, by the step of the request that was
 running (the deepest of the frames below that a stack passes through), and the leaf methods that differ most
-between the first run and the others.
+between the first run and the others. With --event lock the stacks count nanoseconds spent waiting for a
+contended lock (the profiler's lock event with its "total" counter), printed as microseconds per request, and the
+leaves are the locks, each with the frame that waited for it.
 
-    python3 bench/profile-report.py target/profile/bare target/profile/gateway
+    python3 bench/profile-report.py [--event cpu|lock] target/profile/bare target/profile/gateway
 """
 import re
 import sys
@@ -51,7 +53,19 @@ def step_of(frames):
     return "request thread, outside any step"
 
 
-def summarise(stacks):
+# Below a lock's frame (the leaf, a class name) come the JDK's parking frames; the first frame above them took it.
+PARKING = re.compile(r"^(jdk/internal/|java/util/concurrent/locks/|java/lang/Object\.wait)")
+
+
+def leaf_of(frames, event):
+    leaf = re.sub(r"_\[[a-z]\]$", "", frames[-1])
+    if event == "lock":
+        taker = next((f for f in reversed(frames[:-1]) if not PARKING.search(f)), "")
+        return "%s <- %s" % (leaf.rsplit(".", 1)[-1], taker.rsplit("/", 1)[-1])
+    return leaf
+
+
+def summarise(stacks, event):
     threads, steps, leaves = Counter(), Counter(), Counter()
     for stack, count in stacks.items():
         frames = stack.split(";")
@@ -59,27 +73,48 @@ def summarise(stacks):
         threads[kind] += count
         if kind == "request threads":
             steps[step_of(frames)] += count
-        leaves[re.sub(r"_\[[a-z]\]$", "", frames[-1])] += count
+        leaves[leaf_of(frames, event)] += count
     return threads, steps, leaves
 
 
-def main(prefixes):
+def main(args):
+    event = "cpu"
+    if args[:1] == ["--event"]:
+        event, args = args[1], args[2:]
+    prefixes = args
     names = [p.rsplit("/", 1)[-1] for p in prefixes]
     runs = []
+    # Reported per 1,000 requests: CPU samples of 1 ms as they are, lock waits in nanoseconds scaled to µs per request.
+    scale = 1 if event == "cpu" else 1e-6
     for prefix in prefixes:
         stacks, requests = load(prefix)
-        runs.append((summarise(stacks), requests, sum(stacks.values())))
-    header = "%-56s" + " %12s" * len(names)
-    row = "%-56s" + " %12.1f" * len(names)
-    print("CPU samples (1 ms each) per 1,000 requests")
+        stacks = Counter({stack: value * scale for stack, value in stacks.items()})
+        runs.append((summarise(stacks, event), requests, sum(stacks.values())))
+    header = "%-88s" + " %12s" * len(names)
+    row = "%-88s" + " %12.1f" * len(names)
+    if event == "cpu":
+        print("CPU samples (1 ms each) per 1,000 requests")
+    else:
+        print("time waiting for contended locks, microseconds per request (ms per 1,000 requests); idle request")
+        print("threads waiting for work count too (Tomcat's task queue)")
+        row = "%-88s" + " %12.2f" * len(names)
     print(header % ("", *names))
     print(row % ("all threads", *(total * 1000 / requests for _, requests, total in runs)))
-    for index, title in ((0, "by thread"), (1, "request threads, by step")):
+    sections = [(0, "by thread"), (1, "request threads, by step")]
+    if event == "lock":
+        # Few locks are contended at all: each one, side by side, says more than a difference.
+        sections.append((2, "locks and the frame that waited for them"))
+    for index, title in sections:
         print("\n" + title)
         keys = sorted({k for (parts, _, _) in runs for k in parts[index]},
                       key=lambda k: -max(parts[index][k] * 1000 / r for (parts, r, _) in runs))
-        for key in keys:
+        for key in keys[:20]:
             print(row % (key, *(parts[index][key] * 1000 / r for (parts, r, _) in runs)))
+    if event == "cpu":
+        print_leaf_differences(names, runs)
+
+
+def print_leaf_differences(names, runs):
     print("\nleaf methods, largest difference from %s first" % names[0])
     base_leaves, base_requests = runs[0][0][2], runs[0][1]
     for (parts, requests, _), name in zip(runs[1:], names[1:]):
@@ -89,7 +124,6 @@ def main(prefixes):
         print("  %s - %s" % (name, names[0]))
         for leaf, delta in sorted(diff.items(), key=lambda kv: -abs(kv[1]))[:30]:
             print("  %+8.2f  %s" % (delta, leaf[:140]))
-
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Where the CPU goes: async-profiler (from Maven Central) samples the bare route and the gateway's hot path, one
 # JVM at a time, each after a warm-up, under the same wrk load as bench/hot-path.sh, then prints CPU samples per
-# 1,000 requests by where they were taken, side by side. The collapsed stacks stay in OUT for a closer look
+# 1,000 requests by where they were taken, side by side (EVENT=lock: time spent waiting for locks instead). The collapsed stacks stay in OUT for a closer look
 # (flame graphs: https://github.com/async-profiler/async-profiler, `jfrconv` or any collapsed-stack viewer).
 #
 #   bash bench/profile.sh      # WARMUP (90s), DURATION (30s), CONNECTIONS (64), OUT (target/profile); about 5 minutes
+#   EVENT=lock bash bench/profile.sh   # time threads waited for a contended lock instead, by lock and by taker
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${WARMUP:-90s}
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-64}
 OUT=${OUT:-target/profile}
+EVENT=${EVENT:-cpu}
+case $EVENT in
+    cpu) sampling=event=cpu,interval=1ms,threads; counter= ;;
+    lock) sampling=event=lock,lock=0,threads; counter=,total ;;   # every contended acquisition, in nanoseconds
+    *) echo "EVENT is cpu or lock" >&2; exit 2 ;;
+esac
 PORT=18098
 DATABASE=migma_prof
 source bench/lib.sh
@@ -30,10 +37,11 @@ profile() { # label [environment settings...]
     local label=$1; shift
     start "$@" java -Xmx1g
     load "$WARMUP" > /dev/null
-    jcmd "$pid" JVMTI.agent_load "$agent" '"start,event=cpu,interval=1ms,threads"' \
+    jcmd "$pid" JVMTI.agent_load "$agent" "\"start,$sampling\"" \
         | grep 'return code: 0' > /dev/null || { echo "async-profiler did not start" >&2; exit 1; }
     load "$DURATION" > "$OUT/$label.wrk"
-    jcmd "$pid" JVMTI.agent_load "$agent" "\"stop,collapsed,file=$(realpath "$OUT")/$label.collapsed\"" > /dev/null
+    jcmd "$pid" JVMTI.agent_load "$agent" "\"stop,collapsed$counter,file=$(realpath "$OUT")/$label.collapsed\"" \
+        > /dev/null
     [ -s "$OUT/$label.collapsed" ] || { echo "async-profiler wrote no profile" >&2; exit 1; }
     stop
     grep -E 'Requests/sec|Non-2xx' "$OUT/$label.wrk" | sed "s/^/$label: /"
@@ -41,4 +49,4 @@ profile() { # label [environment settings...]
 
 profile bare SPRING_PROFILES_ACTIVE=bench
 profile gateway
-python3 bench/profile-report.py "$OUT/bare" "$OUT/gateway"
+python3 bench/profile-report.py --event "$EVENT" "$OUT/bare" "$OUT/gateway"
