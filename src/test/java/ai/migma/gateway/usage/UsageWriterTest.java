@@ -81,14 +81,16 @@ class UsageWriterTest {
     }
 
     /**
-     * Inserts KEYS keys of a new account, with ids from a random three-letter prefix. The assertions select the rows
-     * by that account, not by the prefix: keys that other tests create at the same time can share it (CI once saw one).
+     * Inserts KEYS keys of a new account, with ids from a three-letter prefix no key id has yet (a database kept
+     * between runs holds earlier runs' prefixes). The assertions select the rows by the account, not by the prefix:
+     * keys that other tests create meanwhile can start with it too (CI once saw one).
      */
     private Bulk insertKeys() {
-        String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String prefix = "" + letters.charAt(random.nextInt(52)) + letters.charAt(random.nextInt(52))
-                + letters.charAt(random.nextInt(52));
+        String prefix;
+        do {
+            prefix = randomLetters(3);
+        } while (Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from api_keys where key_id like ?)", Boolean.class, prefix + "%")));
         UUID account = UUID.fromString(gateway.createAccount("pro", null));
         jdbc.update("""
                 insert into api_keys (id, key_id, key_hash, account_id, name, environment, created_at, updated_at)
@@ -97,6 +99,16 @@ class UsageWriterTest {
                 from generate_series(1, ?) g
                 """, prefix, prefix, account, KEYS);
         return new Bulk(prefix, account);
+    }
+
+    private static String randomLetters(int count) {
+        String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder text = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            text.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return text.toString();
     }
 
     private record Bulk(String prefix, UUID account) {
