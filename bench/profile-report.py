@@ -125,5 +125,6 @@ def print_leaf_differences(names, runs):
         for leaf, delta in sorted(diff.items(), key=lambda kv: -abs(kv[1]))[:30]:
             print("  %+8.2f  %s" % (delta, leaf[:140]))
 
+
 if __name__ == "__main__":
     main(sys.argv[1:])

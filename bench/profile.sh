@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Where the CPU goes: async-profiler (from Maven Central) samples the bare route and the gateway's hot path, one
 # JVM at a time, each after a warm-up, under the same wrk load as bench/hot-path.sh, then prints CPU samples per
-# 1,000 requests by where they were taken, side by side (EVENT=lock: time spent waiting for locks instead). The collapsed stacks stay in OUT for a closer look
-# (flame graphs: https://github.com/async-profiler/async-profiler, `jfrconv` or any collapsed-stack viewer).
+# 1,000 requests by where they were taken, side by side (EVENT=lock: time spent waiting for locks instead). The
+# collapsed stacks stay in OUT for a closer look (flame graphs: https://github.com/async-profiler/async-profiler,
+# `jfrconv` or any collapsed-stack viewer).
 #
 #   bash bench/profile.sh      # WARMUP (90s), DURATION (30s), CONNECTIONS (64), OUT (target/profile); about 5 minutes
 #   EVENT=lock bash bench/profile.sh   # time threads waited for a contended lock instead, by lock and by taker
