@@ -1,5 +1,19 @@
 package ai.migma.gateway.security;
 
+import ai.migma.gateway.web.PreEncodedHeaders;
+import ai.migma.gateway.web.PreEncodedHeaders.Name;
+import ai.migma.gateway.web.PreEncodedHeaders.Value;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.tomcat.util.http.MimeHeaders;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -17,5 +31,36 @@ class BenchProfileConfiguration {
     @Bean
     WebSecurityCustomizer bareBenchRoute() {
         return web -> web.ignoring().requestMatchers("/v1/webhooks/events");
+    }
+
+    /**
+     * With {@code MIGMA_BENCH_GATEWAY_HEADERS=true}, the bare route's responses also carry the seven headers the
+     * gateway adds to a 200 (rate-limit and security headers), with values of the same length, written the way the
+     * gateway writes them. Measured against plain bare and the gateway, it tells what the longer response costs
+     * (Tomcat writing it, the client reading it) apart from what the gateway's steps cost.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "migma.bench.gateway-headers", havingValue = "true")
+    FilterRegistrationBean<HttpFilter> gatewayHeadersOnBareRoute() {
+        Map<Name, Value> headers = new LinkedHashMap<>();
+        headers.put(Name.of("X-Content-Type-Options"), Value.of("nosniff"));
+        headers.put(Name.of("Cache-Control"), Value.of("no-store"));
+        headers.put(Name.of("X-RateLimit-Limit"), Value.of("1000000000"));
+        headers.put(Name.of("X-RateLimit-Remaining"), Value.of("999999999"));
+        headers.put(Name.of("X-RateLimit-Reset"), Value.of("1795776625"));
+        headers.put(Name.of("RateLimit-Policy"), Value.of("\"account\";q=1000000000;w=60"));
+        headers.put(Name.of("RateLimit"), Value.of("\"account\";r=999999999;t=1"));
+        HttpFilter filter = new HttpFilter() {
+            @Override
+            protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws IOException, ServletException {
+                MimeHeaders table = PreEncodedHeaders.table(request);
+                headers.forEach((name, value) -> PreEncodedHeaders.add(table, response, name, value));
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<HttpFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/v1/webhooks/events");
+        return registration;
     }
 }
