@@ -91,13 +91,12 @@ def main(args):
         stacks = Counter({stack: value * scale for stack, value in stacks.items()})
         runs.append((summarise(stacks, event), requests, sum(stacks.values())))
     header = "%-88s" + " %12s" * len(names)
-    row = "%-88s" + " %12.1f" * len(names)
+    row = "%-88s" + (" %12.1f" if event == "cpu" else " %12.2f") * len(names)
     if event == "cpu":
         print("CPU samples (1 ms each) per 1,000 requests")
     else:
         print("time waiting for contended locks, microseconds per request (ms per 1,000 requests); idle request")
         print("threads waiting for work count too (Tomcat's task queue)")
-        row = "%-88s" + " %12.2f" * len(names)
     print(header % ("", *names))
     print(row % ("all threads", *(total * 1000 / requests for _, requests, total in runs)))
     sections = [(0, "by thread"), (1, "request threads, by step")]
