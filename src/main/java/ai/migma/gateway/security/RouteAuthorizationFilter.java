@@ -9,48 +9,56 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The authorization step: the first {@link RoutePermissions} rule that matches the request decides which
- * permissions admit it; a key with none of them gets the 403. Unlisted routes admit any valid key (they answer 404
- * or 405). The rules are compiled once, and a request is checked against the key's permission set directly,
- * which is all Spring's {@code AuthorizationFilter} did here at several times the cost.
+ * The authorization step, and the table's default deny: the {@link RoutePermissions} rule of the route a request
+ * will run decides which permissions admit it, a key with none of them gets the 403, and a request that no rule
+ * admits never reaches a handler: 405 when the table knows its path under another method, 404 otherwise.
  *
- * <p>A route without variables is found by its method and exact path in a map; only a miss (a route with an id, an
- * encoded or unlisted path) walks the rules in order, so the answer is always the first matching rule's.
+ * <p>Rules are matched the way Spring MVC picks a handler, so the rule that admits a request is the one of the
+ * handler that will run: {@code HEAD} is the {@code GET} of the same path (MVC serves it with the GET handler), and
+ * among patterns that match, the most specific wins ({@code /webhooks/events} before {@code /webhooks/{id}}),
+ * whatever the table's order. A path without variables is found in a map by its exact text; only a miss (an id, an
+ * encoded or unlisted path) walks the patterns, most specific first.
  */
 final class RouteAuthorizationFilter extends HttpFilter {
 
-    private record CompiledRule(RequestMatcher matcher, Set<Permission> anyOf) {
+    static final String INSUFFICIENT_PERMISSIONS = "Insufficient permissions";
+
+    private record CompiledRule(String method, PathPattern pattern, Set<Permission> anyOf) {
     }
 
-    private final List<CompiledRule> rules;
-    /** Method → exact path → what the first rule matching exactly that path requires. */
+    /** Method → exact path → what its rule requires. */
     private final Map<String, Map<String, Set<Permission>>> literalRoutes = new HashMap<>();
+    /** Every rule, most specific pattern first. */
+    private final List<CompiledRule> rules;
     private final ErrorRenderer errors;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     RouteAuthorizationFilter(List<RoutePermissions.Rule> rules, ErrorRenderer errors) {
-        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        PathPatternParser parser = PathPatternParser.defaultInstance;
         this.rules = rules.stream()
-                .map(rule -> new CompiledRule(paths.matcher(rule.method(), rule.pattern()),
-                        permissions(rule)))
+                .map(rule -> new CompiledRule(rule.method().name(), parser.parse(rule.pattern()), permissions(rule)))
+                .sorted(Comparator.comparing(CompiledRule::pattern, PathPattern.SPECIFICITY_COMPARATOR))
                 .toList();
-        for (RoutePermissions.Rule rule : rules) {
-            if (!rule.pattern().contains("{") && !rule.pattern().contains("*")) {
-                literalRoutes.computeIfAbsent(rule.method().name(), method -> new HashMap<>())
-                        .putIfAbsent(rule.pattern(), firstMatch(rules, rule));
+        for (CompiledRule rule : this.rules) {
+            if (!rule.pattern().hasPatternSyntax()) {
+                literalRoutes.computeIfAbsent(rule.method(), method -> new HashMap<>())
+                        .putIfAbsent(rule.pattern().getPatternString(), rule.anyOf());
             }
         }
         this.errors = errors;
@@ -64,37 +72,67 @@ final class RouteAuthorizationFilter extends HttpFilter {
             throw new IllegalStateException("No API key authentication before the authorization step");
         }
         Set<Permission> required = requiredFor(request);
+        if (required == null) {
+            refuseUnlisted(request, response);
+            return;
+        }
         if (!required.isEmpty() && !grantsAny(key.getPrincipal().key().permissions(), required)) {
-            errors.write(request, response, ErrorCode.FORBIDDEN, SecurityConfiguration.INSUFFICIENT_PERMISSIONS);
+            errors.write(request, response, ErrorCode.FORBIDDEN, INSUFFICIENT_PERMISSIONS);
             return;
         }
         chain.doFilter(request, response);
     }
 
+    /** What the request's rule requires (empty: any valid key), or {@code null} when no rule admits it. */
     Set<Permission> requiredFor(HttpServletRequest request) {
-        Map<String, Set<Permission>> paths = literalRoutes.get(request.getMethod());
+        String method = ruleMethod(request.getMethod());
+        Map<String, Set<Permission>> paths = literalRoutes.get(method);
         Set<Permission> literal = paths == null ? null : paths.get(request.getRequestURI());
         if (literal != null) {
             return literal;
         }
+        PathContainer path = pathOf(request);
         for (CompiledRule rule : rules) {
-            if (rule.matcher().matches(request)) {
+            if (rule.method().equals(method) && rule.pattern().matches(path)) {
                 return rule.anyOf();
             }
         }
-        return Set.of();
+        return null;
     }
 
-    /** What the ordered rules decide for {@code literal}'s exact path: an earlier pattern may match it first. */
-    private static Set<Permission> firstMatch(List<RoutePermissions.Rule> rules, RoutePermissions.Rule literal) {
-        PathContainer path = PathContainer.parsePath(literal.pattern());
-        for (RoutePermissions.Rule rule : rules) {
-            if (rule.method().equals(literal.method())
-                    && PathPatternParser.defaultInstance.parse(rule.pattern()).matches(path)) {
-                return permissions(rule);
+    /** The methods the table admits on the request's path, {@code HEAD} with every {@code GET}. */
+    Set<String> methodsFor(HttpServletRequest request) {
+        PathContainer path = pathOf(request);
+        Set<String> methods = new LinkedHashSet<>();
+        for (CompiledRule rule : rules) {
+            if (rule.pattern().matches(path)) {
+                methods.add(rule.method());
+                if (rule.method().equals("GET")) {
+                    methods.add("HEAD");
+                }
             }
         }
-        return permissions(literal);
+        return methods;
+    }
+
+    private void refuseUnlisted(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Set<String> allowed = methodsFor(request);
+        if (allowed.isEmpty()) {
+            errors.write(request, response, ErrorCode.NOT_FOUND, "Not found");
+        } else {
+            response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+            errors.write(request, response, ErrorCode.METHOD_NOT_ALLOWED,
+                    "Method " + request.getMethod() + " is not allowed here");
+        }
+    }
+
+    /** Spring MVC answers {@code HEAD} with the {@code GET} handler, so it needs what that GET needs. */
+    private static String ruleMethod(String method) {
+        return "HEAD".equals(method) ? "GET" : method;
+    }
+
+    private static PathContainer pathOf(HttpServletRequest request) {
+        return RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
     }
 
     private static Set<Permission> permissions(RoutePermissions.Rule rule) {

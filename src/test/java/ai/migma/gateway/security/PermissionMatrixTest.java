@@ -8,6 +8,7 @@ import ai.migma.gateway.security.RoutePermissions.Rule;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every route of CONTRACT §3 over HTTP, with a key that lacks its permission (403, the contract's body) and with a
- * key that holds only that permission (admitted: whatever the route answers, it is not 401 or 403).
+ * Every route of CONTRACT §3 over HTTP, with a key that lacks its permission (403, the contract's body, for every
+ * method that would reach its handler: HEAD with GET) and with a key that holds only that permission (admitted:
+ * whatever the route answers, it is not 401 or 403); and the table's default deny, for a key that holds everything.
  */
 @GatewayTest
 class PermissionMatrixTest {
@@ -25,6 +27,8 @@ class PermissionMatrixTest {
     @Autowired
     GatewayClient gateway;
     String account;
+
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     @BeforeEach
     void account() {
@@ -50,6 +54,44 @@ class PermissionMatrixTest {
                     assertThat(reply.json().get("error").asString()).isEqualTo("Insufficient permissions");
                     assertThat(reply.json().get("success").asBoolean()).isFalse();
                 }));
+    }
+
+    /**
+     * HEAD is served by the GET handler, so a HEAD that passed would tell a match from a miss by its Content-Length:
+     * it must be refused like the GET. Any other method is either a rule of its own (checked above) or refused
+     * before a handler, never admitted.
+     */
+    @Test
+    void aKeyWithoutTheRoutesPermissionGetsNoMethodThroughToItsHandler() {
+        String none = gateway.createKey(account, "test").get("key").asString();
+
+        assertAll(RoutePermissions.RULES.stream().filter(rule -> !rule.anyOf().isEmpty())
+                .flatMap(rule -> METHODS.stream().map(method -> (Executable) () -> {
+                    Reply reply = gateway.call(method, path(rule), none, null);
+                    boolean sameHandler = method.equals(rule.method().name())
+                            || method.equals("HEAD") && rule.method().name().equals("GET");
+                    if (sameHandler) {
+                        assertThat(reply.status()).as(method + " " + rule.pattern()).isEqualTo(403);
+                    } else {
+                        // Another rule of the same path (which this key lacks too) or no rule: never a handler.
+                        assertThat(reply.status()).as(method + " " + rule.pattern()).isIn(403, 405);
+                    }
+                })));
+    }
+
+    @Test
+    void aRequestNoRuleAdmitsGets404WhateverItsKeyHolds() {
+        String all = gateway.createKey(account, "test", Stream.of(Permission.values()).map(Permission::scope)
+                .toArray(String[]::new)).get("key").asString();
+
+        assertAll(Stream.of("/v1/nothing-here", "/v1/contacts/x/y", "/v1/projects/x/secret", "/v1", "/v1/")
+                .flatMap(path -> METHODS.stream().map(method -> (Executable) () -> {
+                    Reply reply = gateway.call(method, path, all, null);
+                    assertThat(reply.status()).as(method + " " + path).isEqualTo(404);
+                    if (!method.equals("HEAD")) {
+                        assertThat(reply.json().get("code").asString()).isEqualTo("not_found");
+                    }
+                })));
     }
 
     @Test

@@ -4,28 +4,115 @@ import static ai.migma.gateway.apikey.Permission.AUDIENCE_READ;
 import static ai.migma.gateway.apikey.Permission.WEBHOOK_READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.apikey.ApiKeySnapshot;
+import ai.migma.gateway.apikey.KeyEnvironment;
+import ai.migma.gateway.apikey.Permission;
+import ai.migma.gateway.web.ErrorRenderer;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The exact-path shortcut answers what the ordered rules would: the first matching rule decides, even when an earlier
- * pattern matches a path that a later rule names exactly. Over HTTP this is covered for the real table by
- * WebhookEventsTest and ApiKeyAuthenticationTest; here the table is made to have that trap.
+ * The table's rules as the filter applies them: the rule of the handler that will run decides (the most specific
+ * pattern, HEAD as GET), and what no rule admits never reaches the chain, even for a key that holds every
+ * permission. Over HTTP the real table is covered by PermissionMatrixTest.
  */
 class RouteAuthorizationFilterTest {
 
-    @Test
-    void anEarlierPatternDecidesForAPathALaterRuleNamesExactly() {
-        RouteAuthorizationFilter filter = new RouteAuthorizationFilter(List.of(
-                new RoutePermissions.Rule(HttpMethod.GET, "/v1/things/{id}", List.of(AUDIENCE_READ)),
-                new RoutePermissions.Rule(HttpMethod.GET, "/v1/things/special", List.of(WEBHOOK_READ)),
-                new RoutePermissions.Rule(HttpMethod.GET, "/v1/other", List.of(WEBHOOK_READ))), null);
+    private final RouteAuthorizationFilter filter = new RouteAuthorizationFilter(List.of(
+            new RoutePermissions.Rule(HttpMethod.GET, "/v1/things/{id}", List.of(AUDIENCE_READ)),
+            new RoutePermissions.Rule(HttpMethod.GET, "/v1/things/special", List.of(WEBHOOK_READ)),
+            new RoutePermissions.Rule(HttpMethod.DELETE, "/v1/things/{id}", List.of(AUDIENCE_READ)),
+            new RoutePermissions.Rule(HttpMethod.GET, "/v1/open", List.of())),
+            new ErrorRenderer(JsonMapper.builder().build()));
 
+    @AfterEach
+    void clearContext() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void theMostSpecificPatternDecidesWhateverTheTablesOrder() {
         assertThat(filter.requiredFor(new MockHttpServletRequest("GET", "/v1/things/special")))
+                .containsExactly(WEBHOOK_READ);
+        assertThat(filter.requiredFor(new MockHttpServletRequest("GET", "/v1/things/42")))
                 .containsExactly(AUDIENCE_READ);
-        assertThat(filter.requiredFor(new MockHttpServletRequest("GET", "/v1/other"))).containsExactly(WEBHOOK_READ);
-        assertThat(filter.requiredFor(new MockHttpServletRequest("POST", "/v1/other"))).isEmpty();
+        // Percent-encoded, the literal shortcut misses; the pattern walk decodes as MVC does and finds the same rule.
+        assertThat(filter.requiredFor(new MockHttpServletRequest("GET", "/v1/things/speci%61l")))
+                .containsExactly(WEBHOOK_READ);
+    }
+
+    @Test
+    void headNeedsWhatTheGetOfTheSamePathNeeds() {
+        assertThat(filter.requiredFor(new MockHttpServletRequest("HEAD", "/v1/things/special")))
+                .containsExactly(WEBHOOK_READ);
+        assertThat(filter.requiredFor(new MockHttpServletRequest("HEAD", "/v1/things/42")))
+                .containsExactly(AUDIENCE_READ);
+        assertThat(filter.requiredFor(new MockHttpServletRequest("HEAD", "/v1/open"))).isEmpty();
+    }
+
+    @Test
+    void headWithoutTheGetsPermissionIsRefusedWith403() throws Exception {
+        authenticateWith(EnumSet.of(WEBHOOK_READ));
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(new MockHttpServletRequest("HEAD", "/v1/things/42"), response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void anUnlistedPathNeverReachesTheChainWhateverTheKeyHolds() throws Exception {
+        authenticateWith(EnumSet.allOf(Permission.class));
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/v1/elsewhere"), response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.getContentAsString()).contains("\"code\":\"not_found\"");
+        assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void anUnlistedMethodOnAListedPathIs405WithTheTablesMethods() throws Exception {
+        authenticateWith(EnumSet.allOf(Permission.class));
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(new MockHttpServletRequest("PUT", "/v1/things/42"), response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(405);
+        assertThat(response.getHeader("Allow")).isEqualTo("GET, HEAD, DELETE");
+        assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void aListedRouteWithThePermissionReachesTheChain() throws Exception {
+        authenticateWith(EnumSet.of(AUDIENCE_READ));
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(new MockHttpServletRequest("DELETE", "/v1/things/42"), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNotNull();
+    }
+
+    private static void authenticateWith(EnumSet<Permission> permissions) {
+        ApiKeySnapshot key = new ApiKeySnapshot("abcd1234", UUID.randomUUID(), KeyEnvironment.TEST, permissions,
+                null, null, null, Instant.EPOCH);
+        SecurityContextHolder.setContext(new SecurityContextImpl(
+                new ApiKeyAuthentication(new ApiKeyPrincipal(key))));
     }
 }
