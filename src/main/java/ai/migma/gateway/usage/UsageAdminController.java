@@ -4,11 +4,11 @@ import ai.migma.gateway.apikey.ApiKeyService;
 import ai.migma.gateway.apikey.ApiKeyView;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.ApiResponse;
+import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.PathIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +51,8 @@ final class UsageAdminController {
             @RequestParam(defaultValue = "hour") String granularity) {
         ApiKeyView key = keys.get(PathIds.uuid(accountId, "Account"), keyId);
         Granularity unit = granularity(granularity);
-        Instant end = to == null ? clock.instant() : instant("to", to);
-        Instant start = from == null ? end.minus(unit.defaultWindow) : instant("from", from);
+        Instant end = to == null ? clock.instant() : Fields.requireInstant("to", to);
+        Instant start = from == null ? end.minus(unit.defaultWindow) : Fields.requireInstant("from", from);
         if (!start.isBefore(end)) {
             throw ApiException.invalid("from must be before to");
         }
@@ -80,11 +80,4 @@ final class UsageAdminController {
         throw ApiException.invalid("granularity must be minute, hour or day");
     }
 
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-        }
-    }
 }

@@ -27,6 +27,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -147,11 +149,31 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
+    /** A field's path as the gateway's messages write it: {@code subscribers[3].customFields}. */
+    private static String fieldPath(JsonPointer pointer) {
+        StringBuilder path = new StringBuilder();
+        for (JsonPointer step = pointer; !step.matches(); step = step.tail()) {
+            if (step.getMatchingIndex() >= 0) {
+                path.append('[').append(step.getMatchingIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(step.getMatchingProperty());
+            }
+        }
+        return path.toString();
+    }
+
     private static String unreadableBodyMessage(HttpMessageNotReadableException ex) {
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().get(databind.getPath().size() - 1).getPropertyName();
             if (field != null) {
                 return "Invalid value for field " + field;
+            }
+        }
+        if (ex.getCause() instanceof StreamReadException broken && broken.processor() != null) {
+            // Where the parser stopped, e.g. a lone surrogate in one of customFields' keys: "... at customFields".
+            String at = fieldPath(broken.processor().streamReadContext().pathAsPointer());
+            if (!at.isEmpty()) {
+                return "Malformed JSON request body at " + at;
             }
         }
         return ex.getCause() == null ? "Request body is missing" : "Malformed JSON request body";

@@ -28,13 +28,14 @@ final class JsonErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<Object> error(HttpServletRequest request) {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        // Without the container's error attributes this is no error dispatch but a client asking for /error itself.
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (status >= 500 && failure instanceof Throwable throwable) {
             log.error("Error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), throwable);
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String message = status >= 500 ? "Internal server error"
+        String message = status == 404 ? "Not found" : status >= 500 ? "Internal server error"
                 : known == null ? "Request failed" : known.getReasonPhrase();
         return errors.entity(request, ErrorCode.forStatus(status), message, HttpHeaders.EMPTY);
     }

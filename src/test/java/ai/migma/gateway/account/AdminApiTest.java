@@ -194,7 +194,7 @@ class AdminApiTest {
                 "Bearer " + GatewayClient.ADMIN_TOKEN, "Content-Type", "application/json");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("code").asString()).isEqualTo("validation_error");
-        assertThat(malformed.json().get("error").asString()).isEqualTo("Malformed JSON request body");
+        assertThat(malformed.json().get("error").asString()).isEqualTo("Malformed JSON request body at name");
 
         Reply wrongType = gateway.admin("POST", "/admin/v1/accounts",
                 Map.of("name", "x", "plan", "pro", "rateLimitPerMinute", "many"));
