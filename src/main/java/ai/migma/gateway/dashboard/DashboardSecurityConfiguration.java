@@ -14,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -48,12 +49,13 @@ class DashboardSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LoginThrottle.LOGIN, "/dashboard/assets/**").permitAll()
                         .anyRequest().hasRole("OWNER"))
-                .formLogin(form -> form.loginPage(LoginThrottle.LOGIN).defaultSuccessUrl(HOME, true)
+                .formLogin(form -> form.loginPage(LoginThrottle.LOGIN).successHandler(throttle.successHandler(HOME))
                         .failureHandler(throttle.failureHandler()).permitAll())
                 .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/dashboard/logout").logoutSuccessUrl(LoginThrottle.LOGIN
                         + "?logout").deleteCookies(SESSION_COOKIE))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginPage())
+                        .accessDeniedHandler(
                         // A form whose token no longer matches: mostly a session that expired under an open page.
                         (request, response, denied) -> {
                             if (denied instanceof CsrfException) {
@@ -67,6 +69,16 @@ class DashboardSecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /**
+     * Sends a visitor without a session to the login page by a relative URL: Spring's default builds an absolute
+     * one from the request's Host header, which a client chooses ({@code Location: http://evil.example/...}).
+     */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(LoginThrottle.LOGIN);
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** The session cookie travels only over https outside development (it is HttpOnly and SameSite everywhere). */

@@ -31,28 +31,51 @@ final class AdminTokenFilter extends OncePerRequestFilter {
     private final String actor;
     private final AuthenticationEntryPoint entryPoint;
     private final ErrorRenderer errors;
+    private final boolean optional;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    /**
+     * For routes that are public but show more to the operator: a valid token authenticates, and anything else,
+     * no token or a wrong one, goes on unauthenticated rather than being refused.
+     */
+    static AdminTokenFilter optional(String adminToken) {
+        return new AdminTokenFilter(adminToken, null, null, true);
+    }
 
     /** With a blank {@code adminToken} every call is refused: a closed admin API is the safe default. */
     AdminTokenFilter(String adminToken, AuthenticationEntryPoint entryPoint, ErrorRenderer errors) {
+        this(adminToken, entryPoint, errors, false);
+    }
+
+    private AdminTokenFilter(String adminToken, AuthenticationEntryPoint entryPoint, ErrorRenderer errors,
+            boolean optional) {
         this.expectedDigest = adminToken == null || adminToken.isBlank() ? null : sha256(adminToken);
         // The audit log names the token by a fingerprint: enough to tell a rotated token apart, useless to a thief.
         this.actor = expectedDigest == null ? null : "admin:" + HexFormat.of().formatHex(expectedDigest, 0, 4);
         this.entryPoint = entryPoint;
         this.errors = errors;
+        this.optional = optional;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (expectedDigest == null) {
-            errors.write(request, response, ErrorCode.FORBIDDEN,
-                    "The admin API is disabled: MIGMA_ADMIN_TOKEN is not set");
+            if (optional) {
+                chain.doFilter(request, response);
+            } else {
+                errors.write(request, response, ErrorCode.FORBIDDEN,
+                        "The admin API is disabled: MIGMA_ADMIN_TOKEN is not set");
+            }
             return;
         }
         String token = BearerTokens.resolve(request);
         if (token == null || !MessageDigest.isEqual(expectedDigest, sha256(token))) {
-            entryPoint.commence(request, response, new RefusedTokenException("bad admin token"));
+            if (optional) {
+                chain.doFilter(request, response);
+            } else {
+                entryPoint.commence(request, response, new RefusedTokenException("bad admin token"));
+            }
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

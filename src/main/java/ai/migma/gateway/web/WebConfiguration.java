@@ -7,6 +7,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +19,29 @@ class WebConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcat() {
         return factory -> factory.addContextCustomizers(context ->
                 ((StandardHost) context.getParent()).setErrorReportValveClass(JsonErrorReportValve.class.getName()));
+    }
+
+    /**
+     * Tomcat logs the offending line of a request it cannot parse, once a day at INFO and then at DEBUG: for a header
+     * with a control character that is the whole {@code Authorization} line, key or admin token included. Its
+     * {@code UserDataHelper} reads this property when each connection processor is made, which is after the
+     * connector starts, so setting it here covers every request; NONE logs no user data at any level.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> noRequestDataInTomcatLogs() {
+        return factory -> System.setProperty(TOMCAT_USER_DATA_LOGGING, "NONE");
+    }
+
+    static final String TOMCAT_USER_DATA_LOGGING = "org.apache.juli.logging.UserDataHelper.CONFIG";
+
+    @Bean
+    WebMvcConfigurer storableParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new StorableParametersInterceptor());
+            }
+        };
     }
 
     @Bean
