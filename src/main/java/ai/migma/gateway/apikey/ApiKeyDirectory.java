@@ -2,8 +2,11 @@ package ai.migma.gateway.apikey;
 
 import static ai.migma.gateway.SqlValues.instant;
 
+import ai.migma.gateway.AfterCommit;
 import ai.migma.gateway.CacheProperties;
 import ai.migma.gateway.cache.CacheEvents;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,8 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds keys by hash, through a bounded cache so that a warm request runs no SQL. Unknown hashes are not cached:
- * they would let a client fill the cache with made-up keys and push real ones out. A miss reads the row with plain
+ * Finds keys by hash, through a bounded cache so that a warm request runs no SQL. Hashes that no key has are
+ * remembered apart, in a smaller cache of their own and for a minute, so that a client repeating an unknown key
+ * costs one query a minute rather than one a request, and made-up keys cannot push real ones out of the first cache.
+ * A key created with a remembered hash (a bootstrap key tried before it was installed) is evicted from both, here
+ * and on every instance, like any change to a key. A miss reads the row with plain
  * JDBC rather than through JPA: a managed entity and its query cost a cold request about 40 KB of garbage, and the
  * young-generation pauses that followed set the cold-lookup tail (docs/PERFORMANCE.md).
  */
@@ -27,6 +33,14 @@ import org.springframework.stereotype.Component;
 public final class ApiKeyDirectory {
 
     private final LoadingCache<KeyHash, ApiKeySnapshot> cache;
+    private final Cache<KeyHash, Boolean> unknown = Caffeine.newBuilder().maximumSize(UNKNOWN_MAX_SIZE)
+            .expireAfterWrite(UNKNOWN_FOR).build();
+    private final CacheEvents events;
+
+    /** About 1.5 MB at most; a client sending more distinct unknown keys than this is stopped by its failure budget. */
+    private static final int UNKNOWN_MAX_SIZE = 10_000;
+    /** How long a hash stays unknown at most, should a key with it be created while the eviction is in flight. */
+    private static final Duration UNKNOWN_FOR = Duration.ofMinutes(1);
 
     static final String TOPIC = "key";
 
@@ -55,13 +69,44 @@ public final class ApiKeyDirectory {
         this.cache = properties.newCache(hash -> loads.record(() -> jdbc.query(FIND_BY_HASH,
                 statement -> statement.setBytes(1, hash.bytes()), row -> row.next() ? snapshot(row) : null)));
         CaffeineCacheMetrics.monitor(meters, cache, "apiKeys");
-        events.subscribe(TOPIC, hex -> evict(HexFormat.of().parseHex(hex)), cache::invalidateAll);
+        this.events = events;
+        events.subscribe(TOPIC, hex -> evict(HexFormat.of().parseHex(hex)), () -> {
+            cache.invalidateAll();
+            unknown.invalidateAll();
+        });
     }
 
-    /** The key whose SHA-256 is {@code hash}, or {@code null}; revoked and expired keys are returned as they are. */
+    /** The key whose SHA-256 is {@code hash} if this instance holds it; {@code null} says nothing either way. */
+    public ApiKeySnapshot cached(byte[] hash) {
+        return cache.getIfPresent(new KeyHash(hash));
+    }
+
+    /** Whether {@code hash} was looked up within the last minute and no key had it. */
+    public boolean knownUnknown(byte[] hash) {
+        return unknown.getIfPresent(new KeyHash(hash)) != null;
+    }
+
+    /**
+     * The key whose SHA-256 is {@code hash}, or {@code null}, from the database unless cached either way; revoked
+     * and expired keys are returned as they are.
+     */
     public ApiKeySnapshot find(byte[] hash) {
-        // Caffeine loads one key at a time per hash and does not store a null, which is what keeps unknowns out.
-        return cache.get(new KeyHash(hash));
+        KeyHash key = new KeyHash(hash);
+        if (unknown.getIfPresent(key) != null) {
+            return null;
+        }
+        // Caffeine loads one key at a time per hash and does not store a null; the unknown cache keeps those.
+        ApiKeySnapshot snapshot = cache.get(key);
+        if (snapshot == null) {
+            unknown.put(key, Boolean.TRUE);
+        }
+        return snapshot;
+    }
+
+    /** The key with {@code hash} was created or changed: its cached copy goes, here once this commits and everywhere. */
+    void changed(byte[] hash) {
+        AfterCommit.run(() -> evict(hash));
+        events.publish(TOPIC, HexFormat.of().formatHex(hash));
     }
 
     /** Columns by position, in the order of {@link #FIND_BY_HASH}. */
@@ -73,7 +118,9 @@ public final class ApiKeyDirectory {
     }
 
     void evict(byte[] hash) {
-        cache.invalidate(new KeyHash(hash));
+        KeyHash key = new KeyHash(hash);
+        cache.invalidate(key);
+        unknown.invalidate(key);
     }
 
     private record KeyHash(byte[] bytes) {

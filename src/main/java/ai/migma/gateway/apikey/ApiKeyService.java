@@ -1,11 +1,9 @@
 package ai.migma.gateway.apikey;
 
-import ai.migma.gateway.AfterCommit;
 import ai.migma.gateway.account.AccountService;
 import ai.migma.gateway.audit.AuditLog;
 import ai.migma.gateway.webhooks.WebhookEvents;
 import ai.migma.gateway.webhooks.WebhookPublisher;
-import ai.migma.gateway.cache.CacheEvents;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
 import java.security.SecureRandom;
@@ -13,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,18 +40,16 @@ public class ApiKeyService {
     private final ApiKeyDirectory directory;
     private final AccountService accounts;
     private final AuditLog audit;
-    private final CacheEvents cacheEvents;
     private final WebhookPublisher webhooks;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ApiKeyService(ApiKeyRepository keys, ApiKeyDirectory directory, AccountService accounts, AuditLog audit,
-            CacheEvents cacheEvents, WebhookPublisher webhooks, Clock clock) {
+            WebhookPublisher webhooks, Clock clock) {
         this.keys = keys;
         this.directory = directory;
         this.accounts = accounts;
         this.audit = audit;
-        this.cacheEvents = cacheEvents;
         this.webhooks = webhooks;
         this.clock = clock;
     }
@@ -67,7 +62,7 @@ public class ApiKeyService {
         String checkedName = Fields.requireText("name", name, MAX_NAME_LENGTH);
         Set<Permission> checkedPermissions = requirePermissions(permissions);
         Fields.checkPositive("rateLimitPerMinute", rateLimitPerMinute);
-        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+        if (Fields.checkInstant("expiresAt", expiresAt) != null && !expiresAt.isAfter(clock.instant())) {
             throw ApiException.invalid("expiresAt must be in the future");
         }
         CreatedApiKey created = issue(accountId, checkedEnvironment, checkedName, checkedPermissions,
@@ -120,6 +115,7 @@ public class ApiKeyService {
             if (!keys.existsByKeyId(parsed.keyId())) {
                 ApiKey saved = keys.save(new ApiKey(accountId, parsed, ApiKeyHasher.hash(key), name, permissions,
                         rateLimitPerMinute, expiresAt, clock.instant()));
+                changed(saved);
                 log.info("Created API key {} for account {}", parsed.keyId(), accountId);
                 return new CreatedApiKey(saved.view(), key);
             }
@@ -190,11 +186,8 @@ public class ApiKeyService {
         return keys.findByAccountIdAndKeyId(accountId, keyId).orElseThrow(() -> ApiException.notFound("API key"));
     }
 
-    /** The key's cached copy goes, here once this commits and on every other instance when it does. */
     private void changed(ApiKey key) {
-        byte[] hash = key.keyHash();
-        AfterCommit.run(() -> directory.evict(hash));
-        cacheEvents.publish(ApiKeyDirectory.TOPIC, HexFormat.of().formatHex(hash));
+        directory.changed(key.keyHash());
     }
 
     private static String scopes(Set<Permission> permissions) {

@@ -26,16 +26,19 @@ final class BootstrapKeyInstaller implements SmartInitializingSingleton {
     private final BootstrapProperties bootstrap;
     private final GatewayProperties gateway;
     private final ApiKeyRepository keys;
+    private final ApiKeyDirectory directory;
     private final AccountService accounts;
     private final TransactionTemplate transaction;
     private final AuditLog audit;
     private final Clock clock;
 
     BootstrapKeyInstaller(BootstrapProperties bootstrap, GatewayProperties gateway, ApiKeyRepository keys,
-            AccountService accounts, TransactionTemplate transaction, AuditLog audit, Clock clock) {
+            ApiKeyDirectory directory, AccountService accounts, TransactionTemplate transaction, AuditLog audit,
+            Clock clock) {
         this.bootstrap = bootstrap;
         this.gateway = gateway;
         this.keys = keys;
+        this.directory = directory;
         this.accounts = accounts;
         this.transaction = transaction;
         this.audit = audit;
@@ -80,6 +83,8 @@ final class BootstrapKeyInstaller implements SmartInitializingSingleton {
         UUID accountId = accounts.create(bootstrap.accountName(), bootstrap.plan(), null).id();
         keys.save(new ApiKey(accountId, parsed, hash, "Bootstrap key",
                 ApiKeyService.requirePermissions(bootstrap.permissions()), null, null, clock.instant()));
+        // Clients may have tried the key before it existed, on this instance or another: forget that it was unknown.
+        directory.changed(hash);
         audit.record("api_key.created", accountId, parsed.keyId(), "bootstrap key, permissions="
                 + bootstrap.permissions());
         log.info("Installed bootstrap key {} for new account {} (plan {}, permissions {})", parsed.keyId(), accountId,

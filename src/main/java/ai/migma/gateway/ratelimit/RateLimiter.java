@@ -53,10 +53,14 @@ public final class RateLimiter {
         return own.remaining() <= shared.remaining() ? own : shared;
     }
 
-    /** Counts one failed authentication from {@code clientAddress}. */
-    public RateLimitDecision consumeFailedAuthentication(String clientAddress) {
-        return buckets.tryConsume("auth:" + clientAddress, RateLimitDecision.AUTH_FAILURES, authFailures.perMinute(),
-                0);
+    /** Counts one failed authentication from {@code client} (an address, or an IPv6 /64). */
+    public RateLimitDecision consumeFailedAuthentication(String client) {
+        return buckets.tryConsume("auth:" + client, RateLimitDecision.AUTH_FAILURES, authFailures.perMinute(), 0);
+    }
+
+    /** Gives back an attempt counted in advance that turned out to hold a valid key. */
+    public void refundFailedAuthentication(String client) {
+        buckets.refund("auth:" + client, authFailures.perMinute(), 0);
     }
 
     /** Bucket configurations are versioned by the last change of what they are computed from. */

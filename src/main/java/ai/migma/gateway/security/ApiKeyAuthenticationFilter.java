@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import ai.migma.gateway.web.ClientAddresses;
+import ai.migma.gateway.web.ErrorCode;
+import ai.migma.gateway.web.ErrorRenderer;
 import org.slf4j.MDC;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -20,8 +23,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * The bearer step of the API chain, shaped like Spring Security's {@code BearerTokenAuthenticationFilter}: the
  * header is resolved, the {@link AuthenticationManager} checks the key, and any failure, a missing header included,
  * goes to the entry point at once. Every route under {@code /v1} needs a key, so there is no anonymous path to
- * fall through to. Failures count against the client address's own budget; once it is spent the answer is 429,
- * which slows down key guessing without affecting anyone who holds a valid key.
+ * fall through to. Failures are paid for from the client address's own budget (see
+ * {@link ApiKeyAuthenticationProvider}); once it is spent the answer is 429, which slows down key guessing without
+ * affecting anyone who holds a valid key.
  *
  * <p>First in the hand-built API chain, it also does the two things the generic chain's filters did: it writes
  * the security headers, and it holds the security context for exactly the request, clearing it afterwards.
@@ -33,23 +37,17 @@ final class ApiKeyAuthenticationFilter extends HttpFilter {
 
     private final AuthenticationManager authenticationManager;
     private final AuthenticationEntryPoint entryPoint;
-    private final FailureThrottle failureThrottle;
-    private final AuthenticationEntryPoint serviceUnavailable;
+    private final ClientAddresses clients;
+    private final ErrorRenderer errors;
     private final GatewayMetrics metrics;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    /** Decides whether a failed attempt may still be answered 401; {@code false} after writing a 429. */
-    @FunctionalInterface
-    interface FailureThrottle {
-        boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException;
-    }
-
     ApiKeyAuthenticationFilter(AuthenticationManager authenticationManager, AuthenticationEntryPoint entryPoint,
-            FailureThrottle failureThrottle, AuthenticationEntryPoint serviceUnavailable, GatewayMetrics metrics) {
+            ClientAddresses clients, ErrorRenderer errors, GatewayMetrics metrics) {
         this.authenticationManager = authenticationManager;
         this.entryPoint = entryPoint;
-        this.failureThrottle = failureThrottle;
-        this.serviceUnavailable = serviceUnavailable;
+        this.clients = clients;
+        this.errors = errors;
         this.metrics = metrics;
     }
 
@@ -57,22 +55,26 @@ final class ApiKeyAuthenticationFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         SecurityHeaders.write(request, response);
-        String key = BearerTokens.resolve(request);
-        if (key == null) {
-            refuse(request, response, new RefusedTokenException("no single bearer token"));
-            return;
-        }
         Authentication authentication;
         try {
-            authentication = authenticationManager.authenticate(new ApiKeyAuthenticationToken(key));
+            authentication = authenticationManager.authenticate(new ApiKeyAuthenticationToken(
+                    BearerTokens.resolve(request), () -> clients.budgetKeyOf(request)));
         } catch (AuthenticationServiceException unavailable) {
             contexts.clearContext();
             metrics.unavailable();
-            serviceUnavailable.commence(request, response, unavailable);
+            errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE, ErrorRenderer.UNAVAILABLE);
+            return;
+        } catch (ThrottledAuthenticationException throttled) {
+            // A 429 for guessing carries the address's budget figures, which say how long to wait.
+            contexts.clearContext();
+            metrics.throttled();
+            RateLimitFilter.write(throttled.decision(), request, response, errors);
             return;
         } catch (AuthenticationException refused) {
+            // A 401 carries no figures: they would describe the address's budget, not the plan's.
             contexts.clearContext();
-            refuse(request, response, refused);
+            metrics.refused();
+            entryPoint.commence(request, response, refused);
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
@@ -85,16 +87,6 @@ final class ApiKeyAuthenticationFilter extends HttpFilter {
         } finally {
             MDC.remove(KEY_ID);
             contexts.clearContext();
-        }
-    }
-
-    private void refuse(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
-            throws IOException, ServletException {
-        if (failureThrottle.admit(request, response)) {
-            metrics.refused();
-            entryPoint.commence(request, response, failure);
-        } else {
-            metrics.throttled();
         }
     }
 }

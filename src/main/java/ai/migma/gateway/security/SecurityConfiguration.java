@@ -2,7 +2,6 @@ package ai.migma.gateway.security;
 
 import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.apikey.ApiKeyDirectory;
-import ai.migma.gateway.ratelimit.RateLimitDecision;
 import ai.migma.gateway.ratelimit.RateLimitProperties;
 import ai.migma.gateway.ratelimit.RateLimiter;
 import ai.migma.gateway.usage.UsageProperties;
@@ -30,7 +29,6 @@ import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -47,12 +45,13 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String INVALID_KEY = "Invalid or missing API key";
-    static final String INSUFFICIENT_PERMISSIONS = "Insufficient permissions";
 
+    /** Public, but a valid admin token (and only that) makes the details visible. */
     @Bean
     @Order(2)
-    SecurityFilterChain healthChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain healthChain(HttpSecurity http, GatewayProperties gateway) throws Exception {
         return stateless(http.securityMatcher("/actuator/health/**"))
+                .addFilterBefore(AdminTokenFilter.optional(gateway.adminToken()), ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }
@@ -84,27 +83,18 @@ class SecurityConfiguration {
             UsageRecorder usage, UsageProperties usageSettings, MeterRegistry meters) {
         GatewayMetrics metrics = new GatewayMetrics(meters);
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors, INVALID_KEY);
-        ProviderManager keys = new ProviderManager(
-                new ApiKeyAuthenticationProvider(directory, gateway.environment().acceptedKeys(), clock));
         boolean limited = rateLimits.backend() != RateLimitProperties.Backend.OFF;
         if (!limited) {
             log.warn("MIGMA_RATE_LIMIT_BACKEND=off: requests are not rate limited");
         }
-        ApiKeyAuthenticationFilter.FailureThrottle throttle = limited
-                ? (request, response) -> {
-                    // A 401 carries no figures: they would describe the address's budget, not the plan's.
-                    RateLimitDecision decision = rateLimiter.consumeFailedAuthentication(clients.of(request));
-                    metrics.decided(decision);
-                    return decision.allowed() || RateLimitFilter.write(decision, request, response, errors);
-                }
-                : (request, response) -> true;
+        FailureBudget failures = limited ? new FailedAuthenticationBudget(rateLimiter, metrics)
+                : FailureBudget.UNLIMITED;
+        ProviderManager keys = new ProviderManager(new ApiKeyAuthenticationProvider(directory,
+                gateway.environment().acceptedKeys(), failures, clock));
         // Authentication, then usage recording around everything after it, then the rate-limit step, then
         // authorization: so every authenticated request is counted and limited, whatever it ends in.
         List<Filter> filters = new ArrayList<>();
-        filters.add(new ApiKeyAuthenticationFilter(keys, entryPoint, throttle,
-                (request, response, failure) -> errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE,
-                        ErrorRenderer.UNAVAILABLE),
-                metrics));
+        filters.add(new ApiKeyAuthenticationFilter(keys, entryPoint, clients, errors, metrics));
         if (usageSettings.enabled()) {
             filters.add(new UsageRecordingFilter(usage));
         }
@@ -140,10 +130,17 @@ class SecurityConfiguration {
         return FastPathFirewall.create();
     }
 
-    /** A request the firewall rejects (encoded slashes, "..", control characters) is a 400, not a 500. */
+    /**
+     * A request the firewall rejects (encoded slashes, "..", control characters) is a 400 envelope, not a 500. The
+     * firewall's message quotes the rejected header value, which may be a key with a stray byte, so unlike Spring's
+     * own handler this one never logs it.
+     */
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return new HttpStatusRequestRejectedHandler();
+    RequestRejectedHandler requestRejectedHandler(ErrorRenderer errors) {
+        return (request, response, rejected) -> {
+            log.debug("Rejected a malformed request for {}", request.getMethod());
+            errors.write(request, response, ErrorCode.VALIDATION_ERROR, "Malformed request");
+        };
     }
 
     private static HttpSecurity stateless(HttpSecurity http) throws Exception {

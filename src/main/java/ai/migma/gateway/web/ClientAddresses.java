@@ -2,6 +2,9 @@ package ai.migma.gateway.web;
 
 import ai.migma.gateway.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
@@ -23,6 +26,36 @@ public final class ClientAddresses {
     public ClientAddresses(GatewayProperties gateway) {
         this.trustedProxies = gateway.trustedProxies().stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(IpAddressMatcher::new).toList();
+    }
+
+    /**
+     * Whose budget a request spends (failed authentications, dashboard logins): the address for IPv4, the /64 for
+     * IPv6, since one subscriber commonly holds a whole /64 and could otherwise take a fresh budget per address.
+     */
+    public String budgetKeyOf(HttpServletRequest request) {
+        return budgetKey(of(request));
+    }
+
+    static String budgetKey(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        byte[] bytes;
+        try {
+            // A literal (checked by the caller or written by the servlet container): parsed, never resolved.
+            bytes = InetAddress.getByName(address.startsWith("[") ? address : "[" + address + "]").getAddress();
+        } catch (UnknownHostException notALiteral) {
+            return address;
+        }
+        try {
+            if (bytes.length == 4) {
+                return InetAddress.getByAddress(bytes).getHostAddress(); // IPv4-mapped: the IPv4 client it maps
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException("4 or 16 bytes are always an address", impossible);
+        }
     }
 
     public String of(HttpServletRequest request) {

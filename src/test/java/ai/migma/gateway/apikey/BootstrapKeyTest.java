@@ -47,6 +47,9 @@ class BootstrapKeyTest {
     AccountService accounts;
 
     @Autowired
+    ApiKeyDirectory directory;
+
+    @Autowired
     TransactionTemplate transaction;
 
     @Autowired
@@ -91,9 +94,21 @@ class BootstrapKeyTest {
                 .withMessageNotContaining(KEY);
     }
 
+    /** The gateway remembers unknown keys for a minute; installing one must end that at once. */
+    @Test
+    void aKeyTriedBeforeItWasInstalledWorksTheMomentItIs() {
+        String early = ApiKeyFormat.generate(KeyEnvironment.TEST, new SecureRandom());
+        assertThat(gateway.getWithKey("/v1/projects", early).status()).isEqualTo(401);
+        assertThat(directory.knownUnknown(ApiKeyHasher.hash(early))).isTrue();
+
+        installerFor(early, GatewayProperties.Environment.DEVELOPMENT).afterSingletonsInstantiated();
+
+        assertThat(gateway.getWithKey("/v1/projects", early).status()).isEqualTo(200);
+    }
+
     private BootstrapKeyInstaller installerFor(String key, GatewayProperties.Environment environment) {
         return new BootstrapKeyInstaller(new BootstrapProperties(key, "free", List.of(), "Bootstrap"),
-                new GatewayProperties(environment, null, List.of()), keys, accounts, transaction, audit,
+                new GatewayProperties(environment, null, List.of()), keys, directory, accounts, transaction, audit,
                 Clock.systemUTC());
     }
 }

@@ -137,7 +137,7 @@ class DashboardSecurityTest {
     }
 
     @Test
-    void failedLoginsForAnEmailPauseItsLoginsEvenWithTheRightPassword() {
+    void failedLoginsForAnEmailPauseItsLoginsFromThatClientEvenWithTheRightPassword() {
         DashboardSession guesser = session();
         for (int i = 0; i < 5; i++) {
             assertThat(guesser.login(email, "guess number " + i).headers().firstValue("Location").orElseThrow())

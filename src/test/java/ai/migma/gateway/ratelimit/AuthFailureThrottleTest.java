@@ -2,15 +2,23 @@ package ai.migma.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.apikey.ApiKeyFormat;
+import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Failed authentication is throttled per client address; a client with a valid key is not. The test talks from
- * loopback, declared a trusted proxy, so X-Forwarded-For stands for different client addresses.
+ * Failed authentication is throttled per client address (an IPv6 client per /64); a client with a valid key is not,
+ * and a throttled client cannot make the gateway ask the database anything. The test talks from loopback, declared
+ * a trusted proxy, so X-Forwarded-For stands for different client addresses. Database lookups are counted by the
+ * key directory's timer, which records each one.
  */
 @GatewayTest(properties = {"migma.admin-token=" + GatewayClient.ADMIN_TOKEN, "migma.auth-failures.per-minute=5",
         "migma.trusted-proxies=127.0.0.1,::1"})
@@ -19,10 +27,17 @@ class AuthFailureThrottleTest {
     @Autowired
     GatewayClient gateway;
 
+    @Autowired
+    MeterRegistry meters;
+
+    private final SecureRandom random = new SecureRandom();
+
     @Test
     void failedAttemptsFromOneAddressAreThrottledWhileAValidKeyFromItIsNot() {
         String key = gateway.newTestKey();
         String attacker = "203.0.113.7";
+        // A key the instance has served: the throttle never stands between it and its requests.
+        assertThat(gateway.get("/v1/projects", "Authorization", "Bearer " + key).status()).isEqualTo(200);
 
         for (int i = 0; i < 5; i++) {
             Reply refused = gateway.get("/v1/projects", "Authorization", "Bearer guess-" + i,
@@ -45,6 +60,60 @@ class AuthFailureThrottleTest {
     }
 
     @Test
+    void aThrottledClientMakesNoDatabaseQueryWhateverKeysItMakesUp() {
+        String attacker = "203.0.113.20";
+        double before = lookups();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            statuses.add(gateway.get("/v1/projects", "Authorization", "Bearer " + wellFormedUnknownKey(),
+                    "X-Forwarded-For", attacker).status());
+        }
+
+        assertThat(statuses.subList(0, 5)).containsOnly(401);
+        assertThat(statuses.subList(5, 300)).containsOnly(429);
+        assertThat(lookups() - before).isEqualTo(5);
+    }
+
+    @Test
+    void anUnknownKeyRepeatedFromManyAddressesIsLookedUpOnce() {
+        String unknown = wellFormedUnknownKey();
+        double before = lookups();
+        for (int i = 0; i < 300; i++) {
+            Reply reply = gateway.get("/v1/projects", "Authorization", "Bearer " + unknown,
+                    "X-Forwarded-For", "198.51." + (100 + i / 250) + "." + (i % 250));
+            assertThat(reply.status()).isEqualTo(401);
+        }
+
+        assertThat(lookups() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aValidKeyLookedUpForTheFirstTimeCostsNothingFromTheBudget() {
+        String address = "203.0.113.30";
+        for (int i = 0; i < 5; i++) {
+            assertThat(gateway.get("/v1/projects", "Authorization", "Bearer " + gateway.newTestKey(),
+                    "X-Forwarded-For", address).status()).isEqualTo(200);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(gateway.get("/v1/projects", "Authorization", "Bearer guess-" + i, "X-Forwarded-For", address)
+                    .status()).isEqualTo(401);
+        }
+        assertThat(gateway.get("/v1/projects", "X-Forwarded-For", address).status()).isEqualTo(429);
+    }
+
+    @Test
+    void anIpv6ClientHasOneBudgetForItsWholeSlash64() {
+        for (int i = 1; i <= 5; i++) {
+            assertThat(gateway.get("/v1/projects", "Authorization", "Bearer guess",
+                    "X-Forwarded-For", "2001:db8:5:6::" + Integer.toHexString(i * 4099)).status()).isEqualTo(401);
+        }
+
+        assertThat(gateway.get("/v1/projects", "X-Forwarded-For", "2001:db8:5:6:ffff:1:2:3").status())
+                .isEqualTo(429);
+        assertThat(gateway.get("/v1/projects", "X-Forwarded-For", "2001:db8:5:7::1").status()).isEqualTo(401);
+    }
+
+    @Test
     void aForwardedAddressWrittenByTheClientIsNotBelieved() {
         String spoofed = "198.51.100.1, 203.0.113.50";
         for (int i = 0; i < 5; i++) {
@@ -53,5 +122,13 @@ class AuthFailureThrottleTest {
         assertThat(gateway.get("/v1/projects", "X-Forwarded-For", spoofed).status()).isEqualTo(429);
         // The budget is the rightmost untrusted address's: changing what the client controls does not reset it.
         assertThat(gateway.get("/v1/projects", "X-Forwarded-For", "10.9.9.9, 203.0.113.50").status()).isEqualTo(429);
+    }
+
+    private String wellFormedUnknownKey() {
+        return ApiKeyFormat.generate(KeyEnvironment.TEST, random);
+    }
+
+    private double lookups() {
+        return meters.get("migma.apikey.loads").timer().count();
     }
 }

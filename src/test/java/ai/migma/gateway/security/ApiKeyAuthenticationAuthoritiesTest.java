@@ -37,7 +37,7 @@ class ApiKeyAuthenticationAuthoritiesTest {
 
     @Test
     void anUncheckedTokenHasNoAuthoritiesAndHidesItsKey() {
-        ApiKeyAuthenticationToken token = new ApiKeyAuthenticationToken("mgma_sk_test_secret");
+        ApiKeyAuthenticationToken token = new ApiKeyAuthenticationToken("mgma_sk_test_secret", () -> "192.0.2.1");
 
         assertThat(token.getAuthorities()).isEmpty();
         assertThat(token.isAuthenticated()).isFalse();

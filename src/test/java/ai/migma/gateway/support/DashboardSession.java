@@ -23,13 +23,20 @@ public final class DashboardSession {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final IntSupplier port;
+    private final String forwardedFor;
 
     public DashboardSession(IntSupplier port) {
+        this(port, null);
+    }
+
+    /** A session whose requests say, in X-Forwarded-For, that they come from {@code forwardedFor}. */
+    public DashboardSession(IntSupplier port, String forwardedFor) {
         this.port = port;
+        this.forwardedFor = forwardedFor;
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     /** A form POST carrying the CSRF token of {@code tokenPage} (unless {@code withToken} is false). */
@@ -40,7 +47,7 @@ public final class DashboardSession {
         }
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -57,8 +64,9 @@ public final class DashboardSession {
         return matcher.group(1);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port.getAsInt() + path);
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path));
+        return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -36,6 +36,26 @@ class ClientAddressesTest {
         assertThat(addresses.of(request("10.0.0.2", "2001:db8::1"))).isEqualTo("2001:db8::1");
     }
 
+    @Test
+    void budgetsKeyIpv6ClientsByTheirSlash64AndIpv4ByTheAddress() {
+        ClientAddresses addresses = addresses();
+        String first = addresses.budgetKeyOf(request("2001:db8:1:2:aaaa::1", null));
+        String sibling = addresses.budgetKeyOf(request("2001:db8:1:2:ffff:ffff:ffff:ffff", null));
+        String neighbour = addresses.budgetKeyOf(request("2001:db8:1:3::1", null));
+
+        assertThat(first).isEqualTo(sibling).isEqualTo("2001:db8:1:2:0:0:0:0/64");
+        assertThat(neighbour).isNotEqualTo(first);
+        assertThat(addresses.budgetKeyOf(request("192.0.2.10", null))).isEqualTo("192.0.2.10");
+        assertThat(addresses.budgetKeyOf(request("::ffff:192.0.2.10", null))).isEqualTo("192.0.2.10");
+    }
+
+    @Test
+    void budgetsKeyForwardedIpv6ClientsByTheirSlash64Too() {
+        ClientAddresses addresses = addresses("10.0.0.0/8");
+        assertThat(addresses.budgetKeyOf(request("10.0.0.2", "2001:db8:0:9::77")))
+                .isEqualTo(addresses.budgetKeyOf(request("10.0.0.2", "2001:db8:0:9:1:2:3:4")));
+    }
+
     private static ClientAddresses addresses(String... trusted) {
         return new ClientAddresses(new GatewayProperties(GatewayProperties.Environment.DEVELOPMENT, null,
                 List.of(trusted)));
