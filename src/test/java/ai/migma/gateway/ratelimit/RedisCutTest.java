@@ -46,6 +46,6 @@ class RedisCutTest {
     }
 
     private static boolean degraded(GatewayClient client) {
-        return client.get("/actuator/health").json().at("/components/rateLimit/details/degraded").asBoolean();
+        return client.health().json().at("/components/rateLimit/details/degraded").asBoolean();
     }
 }

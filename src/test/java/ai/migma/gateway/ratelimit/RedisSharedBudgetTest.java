@@ -105,7 +105,7 @@ class RedisSharedBudgetTest {
         Reply duringOutage = gateway.getWithKey("/v1/projects", key);
         assertThat(duringOutage.status()).isEqualTo(200);
         assertThat(duringOutage.header("X-RateLimit-Limit")).isEqualTo("100");
-        assertThat(gateway.get("/actuator/health").json().at("/components/rateLimit/details/degraded").asBoolean())
+        assertThat(gateway.health().json().at("/components/rateLimit/details/degraded").asBoolean())
                 .isTrue();
 
         Thread.sleep(2000);
@@ -114,7 +114,7 @@ class RedisSharedBudgetTest {
     }
 
     private static void assertRedisInUse(GatewayClient instance) {
-        Reply health = instance.get("/actuator/health");
+        Reply health = instance.health();
         assertThat(health.json().at("/components/rateLimit/details/backend").asString()).isEqualTo("redis");
         assertThat(health.json().at("/components/rateLimit/details/degraded").asBoolean()).isFalse();
     }

@@ -30,7 +30,7 @@ class RedisUnreachableTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isNotBlank();
 
-        Reply health = gateway.get("/actuator/health");
+        Reply health = gateway.health();
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().at("/components/rateLimit/details/degraded").asBoolean()).isTrue();
     }
