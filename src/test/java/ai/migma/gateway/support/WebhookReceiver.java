@@ -75,6 +75,11 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The next request, waiting up to {@code timeout}; fails the test when none comes. */
+    /** How many requests arrived and were not taken by {@link #next} yet. */
+    public int waiting() {
+        return received.size();
+    }
+
     public Received next(Duration timeout) {
         try {
             Received next = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
