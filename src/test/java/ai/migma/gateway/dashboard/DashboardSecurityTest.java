@@ -7,6 +7,7 @@ import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +87,20 @@ class DashboardSecurityTest {
         assertThat(real.statusCode()).isEqualTo(302);
         assertThat(gateway.admin("GET", "/admin/v1/accounts/" + account + "/api-keys/" + key, null).json()
                 .at("/data/apiKey/revokedAt").asString()).endsWith("Z");
+    }
+
+    @Test
+    void markupInAKeyNameIsShownAsTextNeverRun() {
+        String markup = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        gateway.admin("POST", "/admin/v1/accounts/" + account + "/api-keys",
+                Map.of("name", markup, "environment", "test", "permissions", List.of()));
+        DashboardSession owner = session();
+        owner.login(email, "correct horse battery");
+
+        String page = owner.get(HOME).body();
+
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;")
+                .doesNotContain("<script>alert").doesNotContain("<img src=x");
     }
 
     @Test
