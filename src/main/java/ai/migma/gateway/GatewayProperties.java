@@ -1,6 +1,5 @@
 package ai.migma.gateway;
 
-import ai.migma.gateway.apikey.KeyEnvironment;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,19 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record GatewayProperties(@DefaultValue("development") Environment environment, String adminToken,
         @DefaultValue List<String> trustedProxies) {
 
+    /** Which keys each accepts is the key feature's business: {@code KeyEnvironment.acceptedIn}. */
     public enum Environment {
-        DEVELOPMENT(KeyEnvironment.TEST),
-        PRODUCTION(KeyEnvironment.LIVE);
-
-        private final KeyEnvironment acceptedKeys;
-
-        Environment(KeyEnvironment acceptedKeys) {
-            this.acceptedKeys = acceptedKeys;
-        }
-
-        public KeyEnvironment acceptedKeys() {
-            return acceptedKeys;
-        }
+        DEVELOPMENT,
+        PRODUCTION
     }
 
     public boolean adminApiEnabled() {

@@ -2,8 +2,6 @@ package ai.migma.gateway.apikey;
 
 import ai.migma.gateway.account.AccountService;
 import ai.migma.gateway.audit.AuditLog;
-import ai.migma.gateway.webhooks.WebhookEvents;
-import ai.migma.gateway.webhooks.WebhookPublisher;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
 import java.security.SecureRandom;
@@ -18,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,17 +39,17 @@ public class ApiKeyService {
     private final ApiKeyDirectory directory;
     private final AccountService accounts;
     private final AuditLog audit;
-    private final WebhookPublisher webhooks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ApiKeyService(ApiKeyRepository keys, ApiKeyDirectory directory, AccountService accounts, AuditLog audit,
-            WebhookPublisher webhooks, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
         this.directory = directory;
         this.accounts = accounts;
         this.audit = audit;
-        this.webhooks = webhooks;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,7 +68,7 @@ public class ApiKeyService {
                 rateLimitPerMinute, expiresAt);
         audit.record("api_key.created", accountId, created.view().id(), "environment="
                 + checkedEnvironment.wireName() + ", permissions=" + scopes(checkedPermissions));
-        webhooks.publish(accountId, WebhookEvents.API_KEY_CREATED, created.view());
+        events.publishEvent(new ApiKeyCreated(accountId, created.view()));
         return created;
     }
 
@@ -97,9 +96,9 @@ public class ApiKeyService {
             old.expireBy(oldKeyEnds, now);
         }
         changed(old);
-        webhooks.publish(accountId, WebhookEvents.API_KEY_CREATED, created.view());
+        events.publishEvent(new ApiKeyCreated(accountId, created.view()));
         if (graceSeconds == 0) {
-            webhooks.publish(accountId, WebhookEvents.API_KEY_REVOKED, old.view());
+            events.publishEvent(new ApiKeyRevoked(accountId, old.view()));
         }
         audit.record("api_key.rolled", accountId, keyId, "replaced by " + created.view().id()
                 + ", old key valid until " + oldKeyEnds);
@@ -175,7 +174,7 @@ public class ApiKeyService {
             key.revoke(clock.instant());
             changed(key);
             audit.record("api_key.revoked", accountId, keyId, null);
-            webhooks.publish(accountId, WebhookEvents.API_KEY_REVOKED, key.view());
+            events.publishEvent(new ApiKeyRevoked(accountId, key.view()));
             log.info("Revoked API key {} of account {}", keyId, accountId);
         }
         return key.view();

@@ -56,11 +56,11 @@ final class BootstrapKeyInstaller implements SmartInitializingSingleton {
             throw new IllegalStateException("MIGMA_BOOTSTRAP_KEY is not a well-formed Migma key "
                     + "(mgma_sk_test_ or mgma_sk_live_, 32 base62 characters, 6-character checksum)");
         }
-        if (parsed.environment() != gateway.environment().acceptedKeys()) {
+        if (parsed.environment() != KeyEnvironment.acceptedIn(gateway.environment())) {
             throw new IllegalStateException("MIGMA_BOOTSTRAP_KEY " + parsed.keyId() + " is a "
                     + parsed.environment().wireName() + " key, but MIGMA_ENVIRONMENT="
                     + gateway.environment().name().toLowerCase() + " accepts only "
-                    + gateway.environment().acceptedKeys().wireName() + " keys");
+                    + KeyEnvironment.acceptedIn(gateway.environment()).wireName() + " keys");
         }
         try {
             transaction.executeWithoutResult(status -> install(key.strip(), parsed));

@@ -1,5 +1,6 @@
 package ai.migma.gateway.apikey;
 
+import ai.migma.gateway.GatewayProperties;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The {@code <env>} part of {@code mgma_sk_<env>_<body>}. */
@@ -16,6 +17,11 @@ public enum KeyEnvironment {
     @JsonValue
     public String wireName() {
         return wireName;
+    }
+
+    /** The keys a gateway in {@code environment} accepts: test keys in development, live keys in production. */
+    public static KeyEnvironment acceptedIn(GatewayProperties.Environment environment) {
+        return environment == GatewayProperties.Environment.PRODUCTION ? LIVE : TEST;
     }
 
     /** The environment named {@code name} as clients spell it, or {@code null}. */

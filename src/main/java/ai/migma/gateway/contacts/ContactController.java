@@ -1,6 +1,6 @@
 package ai.migma.gateway.contacts;
 
-import ai.migma.gateway.security.ApiKeyPrincipal;
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.web.ApiResponse;
 import ai.migma.gateway.web.PageParams;
 import java.util.List;

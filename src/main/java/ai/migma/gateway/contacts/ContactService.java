@@ -9,8 +9,6 @@ import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.PageParams;
 import ai.migma.gateway.web.PathIds;
-import ai.migma.gateway.webhooks.WebhookEvents;
-import ai.migma.gateway.webhooks.WebhookPublisher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,15 +61,15 @@ public class ContactService {
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
-    private final WebhookPublisher webhooks;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    ContactService(JdbcClient jdbc, ProjectService projects, WebhookPublisher webhooks, JsonMapper json,
+    ContactService(JdbcClient jdbc, ProjectService projects, ApplicationEventPublisher events, JsonMapper json,
             Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
-        this.webhooks = webhooks;
+        this.events = events;
         this.json = json;
         this.clock = clock;
     }
@@ -93,7 +92,7 @@ public class ContactService {
             throw ApiException.conflict("A contact with this email already exists in this project");
         }
         ContactView view = created.get(0);
-        webhooks.publish(accountId, WebhookEvents.SUBSCRIBER_ADDED, event(project, view));
+        events.publishEvent(new ContactAdded(accountId, project, view));
         return view;
     }
 
@@ -229,8 +228,7 @@ public class ContactService {
             }
         }
         BulkResult result = new BulkResult(added, errors.size(), updated, errors);
-        webhooks.publish(accountId, WebhookEvents.SUBSCRIBER_BULK_IMPORTED, Map.of("projectId", project.toString(),
-                "success", added, "failed", errors.size(), "updated", updated));
+        events.publishEvent(new ContactsImported(accountId, project, added, errors.size(), updated));
         return result;
     }
 
@@ -313,16 +311,7 @@ public class ContactService {
 
     private void reportChange(UUID accountId, UUID project, String statusBefore, ContactView after) {
         boolean unsubscribed = after.status().equals("unsubscribed") && !statusBefore.equals("unsubscribed");
-        webhooks.publish(accountId, unsubscribed ? WebhookEvents.SUBSCRIBER_UNSUBSCRIBED
-                : WebhookEvents.SUBSCRIBER_UPDATED, event(project, after));
-    }
-
-    /** A subscriber event's {@code data}: the contact as the API shows it, with its project. */
-    private Map<String, Object> event(UUID project, ContactView contact) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("projectId", project.toString());
-        data.putAll(json.convertValue(contact, OBJECT));
-        return data;
+        events.publishEvent(new ContactChanged(accountId, project, after, unsubscribed));
     }
 
     private Optional<ContactView> find(UUID project, String id) {

@@ -190,7 +190,7 @@ final class DashboardController {
                 .map(p -> new PermissionOption(p.scope(), p.description(), "permission-" + p.scope().replace(':', '-')))
                 .toList());
         model.addAttribute("environments", List.of(KeyEnvironment.TEST.wireName(), KeyEnvironment.LIVE.wireName()));
-        model.addAttribute("defaultEnvironment", gateway.environment().acceptedKeys().wireName());
+        model.addAttribute("defaultEnvironment", KeyEnvironment.acceptedIn(gateway.environment()).wireName());
     }
 
     private static List<Map.Entry<Long, String>> gracePeriods() {

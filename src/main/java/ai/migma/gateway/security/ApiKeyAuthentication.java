@@ -1,5 +1,6 @@
 package ai.migma.gateway.security;
 
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;

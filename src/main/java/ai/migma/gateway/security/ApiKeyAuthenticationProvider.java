@@ -3,6 +3,7 @@ package ai.migma.gateway.security;
 import ai.migma.gateway.apikey.ApiKeyDirectory;
 import ai.migma.gateway.apikey.ApiKeyFormat;
 import ai.migma.gateway.apikey.ApiKeyHasher;
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.apikey.ApiKeySnapshot;
 import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.ParsedApiKey;

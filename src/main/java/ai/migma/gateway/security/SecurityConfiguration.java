@@ -2,6 +2,7 @@ package ai.migma.gateway.security;
 
 import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.apikey.ApiKeyDirectory;
+import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.ratelimit.RateLimitProperties;
 import ai.migma.gateway.ratelimit.RateLimiter;
 import ai.migma.gateway.usage.UsageProperties;
@@ -90,7 +91,7 @@ class SecurityConfiguration {
         FailureBudget failures = limited ? new FailedAuthenticationBudget(rateLimiter, metrics)
                 : FailureBudget.UNLIMITED;
         ProviderManager keys = new ProviderManager(new ApiKeyAuthenticationProvider(directory,
-                gateway.environment().acceptedKeys(), failures, clock));
+                KeyEnvironment.acceptedIn(gateway.environment()), failures, clock));
         // Authentication, then usage recording around everything after it, then the rate-limit step, then
         // authorization: so every authenticated request is counted and limited, whatever it ends in.
         List<Filter> filters = new ArrayList<>();

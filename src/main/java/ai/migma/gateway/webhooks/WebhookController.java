@@ -1,6 +1,6 @@
 package ai.migma.gateway.webhooks;
 
-import ai.migma.gateway.security.ApiKeyPrincipal;
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.web.ApiResponse;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package ai.migma.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.apikey.ApiKeySnapshot;
 import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.Permission;

@@ -4,6 +4,7 @@ import static ai.migma.gateway.apikey.Permission.AUDIENCE_READ;
 import static ai.migma.gateway.apikey.Permission.WEBHOOK_READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.apikey.ApiKeySnapshot;
 import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.Permission;

@@ -1,6 +1,5 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.apikey;
 
-import ai.migma.gateway.apikey.ApiKeySnapshot;
 import java.util.UUID;
 import org.springframework.security.core.AuthenticatedPrincipal;
 

@@ -1,4 +1,4 @@
-package ai.migma.gateway.web;
+package ai.migma.gateway.apidocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,7 @@
+package ai.migma.gateway.contacts;
+
+import java.util.UUID;
+
+/** A contact was created in a project; published inside the transaction that stores it. */
+public record ContactAdded(UUID accountId, UUID projectId, ContactView contact) {
+}

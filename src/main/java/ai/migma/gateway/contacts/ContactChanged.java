@@ -1,0 +1,10 @@
+package ai.migma.gateway.contacts;
+
+import java.util.UUID;
+
+/**
+ * A contact's fields or status changed; {@code unsubscribed} when this change unsubscribed it. Published inside the
+ * transaction that stores the change.
+ */
+public record ContactChanged(UUID accountId, UUID projectId, ContactView contact, boolean unsubscribed) {
+}

@@ -1,0 +1,7 @@
+package ai.migma.gateway.contacts;
+
+import java.util.UUID;
+
+/** A bulk import finished: how many contacts were added, failed and updated. */
+public record ContactsImported(UUID accountId, UUID projectId, int added, int failed, int updated) {
+}
