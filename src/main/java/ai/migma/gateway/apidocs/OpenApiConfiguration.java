@@ -1,7 +1,7 @@
 package ai.migma.gateway.apidocs;
 
 import ai.migma.gateway.apikey.Permission;
-import ai.migma.gateway.security.RoutePermissions;
+import ai.migma.gateway.authorization.RoutePermissions;
 import ai.migma.gateway.web.ErrorCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

@@ -1,5 +1,6 @@
 package ai.migma.gateway.security;
 
+import ai.migma.gateway.web.SecurityHeaders;
 import ai.migma.gateway.web.PreEncodedHeaders;
 import ai.migma.gateway.web.PreEncodedHeaders.Name;
 import ai.migma.gateway.web.PreEncodedHeaders.Value;

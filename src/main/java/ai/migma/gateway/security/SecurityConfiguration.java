@@ -2,11 +2,23 @@ package ai.migma.gateway.security;
 
 import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.apikey.ApiKeyDirectory;
+import ai.migma.gateway.authentication.ApiKeyAuthenticationFailureHandler;
+import ai.migma.gateway.authentication.ApiKeyAuthenticationFilter;
+import ai.migma.gateway.authentication.ApiKeyAuthenticationProvider;
+import ai.migma.gateway.authentication.AuthenticationMetrics;
+import ai.migma.gateway.authentication.FailedAuthenticationBudget;
+import ai.migma.gateway.authentication.FailureBudget;
+import ai.migma.gateway.authentication.JsonAuthenticationEntryPoint;
+import ai.migma.gateway.authorization.RouteAuthorizationFilter;
+import ai.migma.gateway.authorization.RoutePermissions;
 import ai.migma.gateway.apikey.KeyEnvironment;
+import ai.migma.gateway.ratelimit.RateLimitFilter;
+import ai.migma.gateway.ratelimit.RateLimitMetrics;
 import ai.migma.gateway.ratelimit.RateLimitProperties;
 import ai.migma.gateway.ratelimit.RateLimiter;
 import ai.migma.gateway.usage.UsageProperties;
 import ai.migma.gateway.usage.UsageRecorder;
+import ai.migma.gateway.usage.UsageRecordingFilter;
 import ai.migma.gateway.web.ClientAddresses;
 import ai.migma.gateway.web.ErrorCode;
 import ai.migma.gateway.web.ErrorRenderer;
@@ -45,8 +57,6 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    static final String INVALID_KEY = "Invalid or missing API key";
-
     /** Public, but a valid admin token (and only that) makes the details visible. */
     @Bean
     @Order(2)
@@ -76,31 +86,35 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** First of the chains: the proxy tries each chain's matcher in order, and this is the one under load. */
+    /**
+     * First of the chains: the proxy tries each chain's matcher in order, and this is the one under load. Its four
+     * steps, in the order a request meets them, each in its own feature: authenticate ({@code authentication}),
+     * count ({@code usage}, around everything after it, so every authenticated request is counted whatever it ends
+     * in), limit ({@code ratelimit}) and authorize ({@code authorization}).
+     */
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(GatewayProperties gateway, ApiKeyDirectory directory, ErrorRenderer errors,
             Clock clock, RateLimiter rateLimiter, RateLimitProperties rateLimits, ClientAddresses clients,
             UsageRecorder usage, UsageProperties usageSettings, MeterRegistry meters) {
-        GatewayMetrics metrics = new GatewayMetrics(meters);
-        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(errors, INVALID_KEY);
+        AuthenticationMetrics authentications = new AuthenticationMetrics(meters);
+        RateLimitMetrics decisions = new RateLimitMetrics(meters);
         boolean limited = rateLimits.backend() != RateLimitProperties.Backend.OFF;
         if (!limited) {
             log.warn("MIGMA_RATE_LIMIT_BACKEND=off: requests are not rate limited");
         }
-        FailureBudget failures = limited ? new FailedAuthenticationBudget(rateLimiter, metrics)
+        FailureBudget failures = limited ? new FailedAuthenticationBudget(rateLimiter, decisions)
                 : FailureBudget.UNLIMITED;
         ProviderManager keys = new ProviderManager(new ApiKeyAuthenticationProvider(directory,
                 KeyEnvironment.acceptedIn(gateway.environment()), failures, clock));
-        // Authentication, then usage recording around everything after it, then the rate-limit step, then
-        // authorization: so every authenticated request is counted and limited, whatever it ends in.
         List<Filter> filters = new ArrayList<>();
-        filters.add(new ApiKeyAuthenticationFilter(keys, entryPoint, clients, errors, metrics));
+        filters.add(new ApiKeyAuthenticationFilter(keys,
+                new ApiKeyAuthenticationFailureHandler(errors, authentications), clients, authentications));
         if (usageSettings.enabled()) {
             filters.add(new UsageRecordingFilter(usage));
         }
         if (limited) {
-            filters.add(new RateLimitFilter(rateLimiter, errors, metrics));
+            filters.add(new RateLimitFilter(rateLimiter, errors, decisions));
         }
         filters.add(new RouteAuthorizationFilter(RoutePermissions.RULES, errors));
         // Built by hand rather than with HttpSecurity, which would add a dozen generic filters (context

@@ -2,7 +2,7 @@ package ai.migma.gateway.apidocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.migma.gateway.security.RoutePermissions;
+import ai.migma.gateway.authorization.RoutePermissions;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;

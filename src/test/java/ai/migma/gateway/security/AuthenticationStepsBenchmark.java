@@ -5,6 +5,7 @@ import ai.migma.gateway.apikey.ApiKeyFormat;
 import ai.migma.gateway.apikey.ApiKeyHasher;
 import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.ParsedApiKey;
+import ai.migma.gateway.authentication.BearerTokens;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.security.SecureRandom;
 import java.time.Duration;

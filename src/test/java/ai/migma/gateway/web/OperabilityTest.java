@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * security headers, and in none of it a key's text or the admin token.
  */
 @GatewayTest(properties = {"migma.admin-token=" + GatewayClient.ADMIN_TOKEN,
-        "logging.level.ai.migma.gateway.security.RateLimitFilter=DEBUG"})
+        "logging.level.ai.migma.gateway.ratelimit.RateLimitFilter=DEBUG"})
 @ExtendWith(OutputCaptureExtension.class)
 class OperabilityTest {
 

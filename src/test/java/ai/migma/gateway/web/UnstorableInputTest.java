@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 import ai.migma.gateway.apikey.Permission;
-import ai.migma.gateway.security.RoutePermissions;
+import ai.migma.gateway.authorization.RoutePermissions;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;

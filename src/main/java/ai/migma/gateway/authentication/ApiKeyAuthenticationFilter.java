@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,22 +7,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import ai.migma.gateway.web.ClientAddresses;
-import ai.migma.gateway.web.ErrorCode;
-import ai.migma.gateway.web.ErrorRenderer;
+import ai.migma.gateway.web.SecurityHeaders;
 import org.slf4j.MDC;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * The bearer step of the API chain, shaped like Spring Security's {@code BearerTokenAuthenticationFilter}: the
  * header is resolved, the {@link AuthenticationManager} checks the key, and any failure, a missing header included,
- * goes to the entry point at once. Every route under {@code /v1} needs a key, so there is no anonymous path to
+ * goes to the failure handler at once. Every route under {@code /v1} needs a key, so there is no anonymous path to
  * fall through to. Failures are paid for from the client address's own budget (see
  * {@link ApiKeyAuthenticationProvider}); once it is spent the answer is 429, which slows down key guessing without
  * affecting anyone who holds a valid key.
@@ -30,24 +28,22 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * <p>First in the hand-built API chain, it also does the two things the generic chain's filters did: it writes
  * the security headers, and it holds the security context for exactly the request, clearing it afterwards.
  */
-final class ApiKeyAuthenticationFilter extends HttpFilter {
+public final class ApiKeyAuthenticationFilter extends HttpFilter {
 
     /** The key id in every log line of an authenticated request; the key itself is never logged. */
     static final String KEY_ID = "keyId";
 
     private final AuthenticationManager authenticationManager;
-    private final AuthenticationEntryPoint entryPoint;
+    private final AuthenticationFailureHandler failureHandler;
     private final ClientAddresses clients;
-    private final ErrorRenderer errors;
-    private final GatewayMetrics metrics;
+    private final AuthenticationMetrics metrics;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiKeyAuthenticationFilter(AuthenticationManager authenticationManager, AuthenticationEntryPoint entryPoint,
-            ClientAddresses clients, ErrorRenderer errors, GatewayMetrics metrics) {
+    public ApiKeyAuthenticationFilter(AuthenticationManager authenticationManager,
+            AuthenticationFailureHandler failureHandler, ClientAddresses clients, AuthenticationMetrics metrics) {
         this.authenticationManager = authenticationManager;
-        this.entryPoint = entryPoint;
+        this.failureHandler = failureHandler;
         this.clients = clients;
-        this.errors = errors;
         this.metrics = metrics;
     }
 
@@ -59,22 +55,9 @@ final class ApiKeyAuthenticationFilter extends HttpFilter {
         try {
             authentication = authenticationManager.authenticate(new ApiKeyAuthenticationToken(
                     BearerTokens.resolve(request), () -> clients.budgetKeyOf(request)));
-        } catch (AuthenticationServiceException unavailable) {
+        } catch (AuthenticationException failure) {
             contexts.clearContext();
-            metrics.unavailable();
-            errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE, ErrorRenderer.UNAVAILABLE);
-            return;
-        } catch (ThrottledAuthenticationException throttled) {
-            // A 429 for guessing carries the address's budget figures, which say how long to wait.
-            contexts.clearContext();
-            metrics.throttled();
-            RateLimitFilter.write(throttled.decision(), request, response, errors);
-            return;
-        } catch (AuthenticationException refused) {
-            // A 401 carries no figures: they would describe the address's budget, not the plan's.
-            contexts.clearContext();
-            metrics.refused();
-            entryPoint.commence(request, response, refused);
+            failureHandler.onAuthenticationFailure(request, response, failure);
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
@@ -8,7 +8,7 @@ import org.springframework.http.HttpHeaders;
  * Reads {@code Authorization: Bearer <token>} as CONTRACT §2 has it: the scheme name in any case, then exactly one
  * space and one token. Only the header is read: a key in a query string or a body is never looked at.
  */
-final class BearerTokens {
+public final class BearerTokens {
 
     private static final String SCHEME = "Bearer";
 
@@ -16,7 +16,7 @@ final class BearerTokens {
     }
 
     /** The token, or {@code null} when the request has no single well-formed bearer header. */
-    static String resolve(HttpServletRequest request) {
+    public static String resolve(HttpServletRequest request) {
         Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
         if (headers == null || !headers.hasMoreElements()) {
             return null;

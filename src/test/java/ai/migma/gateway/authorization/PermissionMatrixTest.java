@@ -1,10 +1,10 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 import ai.migma.gateway.apikey.Permission;
-import ai.migma.gateway.security.RoutePermissions.Rule;
+import ai.migma.gateway.authorization.RoutePermissions.Rule;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;

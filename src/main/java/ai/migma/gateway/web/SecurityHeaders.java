@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.web;
 
 import ai.migma.gateway.web.PreEncodedHeaders;
 import ai.migma.gateway.web.PreEncodedHeaders.Name;
@@ -14,7 +14,7 @@ import org.apache.tomcat.util.http.MimeHeaders;
  * the legacy {@code X-XSS-Protection: 0}, {@code Pragma} and {@code Expires} are left out: every header costs Tomcat
  * an encoding step on every response (docs/PERFORMANCE.md). The other chains keep Spring's full set.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
     private static final Name CONTENT_TYPE_OPTIONS = Name.of("X-Content-Type-Options");
     private static final Value NOSNIFF = Value.of("nosniff");
@@ -25,7 +25,7 @@ final class SecurityHeaders {
     }
 
     /** Added, not set: nothing has written these when the API chain starts. */
-    static void write(HttpServletRequest request, HttpServletResponse response) {
+    public static void write(HttpServletRequest request, HttpServletResponse response) {
         MimeHeaders table = PreEncodedHeaders.table(request);
         PreEncodedHeaders.add(table, response, CONTENT_TYPE_OPTIONS, NOSNIFF);
         PreEncodedHeaders.add(table, response, CACHE_CONTROL, NO_STORE);

@@ -1,5 +1,6 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authorization;
 
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.apikey.Permission;
 import ai.migma.gateway.web.ErrorCode;
 import ai.migma.gateway.web.ErrorRenderer;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.util.pattern.PathPattern;
@@ -35,7 +37,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * whatever the table's order. A path without variables is found in a map by its exact text; only a miss (an id, an
  * encoded or unlisted path) walks the patterns, most specific first.
  */
-final class RouteAuthorizationFilter extends HttpFilter {
+public final class RouteAuthorizationFilter extends HttpFilter {
 
     static final String INSUFFICIENT_PERMISSIONS = "Insufficient permissions";
 
@@ -49,7 +51,7 @@ final class RouteAuthorizationFilter extends HttpFilter {
     private final ErrorRenderer errors;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    RouteAuthorizationFilter(List<RoutePermissions.Rule> rules, ErrorRenderer errors) {
+    public RouteAuthorizationFilter(List<RoutePermissions.Rule> rules, ErrorRenderer errors) {
         PathPatternParser parser = PathPatternParser.defaultInstance;
         this.rules = rules.stream()
                 .map(rule -> new CompiledRule(rule.method().name(), parser.parse(rule.pattern()), permissions(rule)))
@@ -67,7 +69,8 @@ final class RouteAuthorizationFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(contexts.getContext().getAuthentication() instanceof ApiKeyAuthentication key)) {
+        Authentication authentication = contexts.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof ApiKeyPrincipal key)) {
             // The authentication step answers every request without a valid key, so this is a wiring mistake.
             throw new IllegalStateException("No API key authentication before the authorization step");
         }
@@ -76,7 +79,7 @@ final class RouteAuthorizationFilter extends HttpFilter {
             refuseUnlisted(request, response);
             return;
         }
-        if (!required.isEmpty() && !grantsAny(key.getPrincipal().key().permissions(), required)) {
+        if (!required.isEmpty() && !grantsAny(key.key().permissions(), required)) {
             errors.write(request, response, ErrorCode.FORBIDDEN, INSUFFICIENT_PERMISSIONS);
             return;
         }

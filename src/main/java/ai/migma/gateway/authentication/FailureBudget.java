@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import ai.migma.gateway.ratelimit.RateLimitDecision;
 
@@ -7,7 +7,7 @@ import ai.migma.gateway.ratelimit.RateLimitDecision;
  * attempt is paid for before its key is judged, atomically, so that concurrent guesses can never overdraw it and a
  * spent budget keeps guesses away from the database; an attempt that turns out to hold a valid key is refunded.
  */
-interface FailureBudget {
+public interface FailureBudget {
 
     /** Nothing is ever refused: rate limiting is switched off. */
     FailureBudget UNLIMITED = new FailureBudget() {

@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authorization;
 
 import static ai.migma.gateway.apikey.Permission.AUDIENCE_READ;
 import static ai.migma.gateway.apikey.Permission.AUDIENCE_WRITE;

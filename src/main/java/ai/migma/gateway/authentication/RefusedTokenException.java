@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import org.springframework.security.core.AuthenticationException;
 
@@ -7,9 +7,9 @@ import org.springframework.security.core.AuthenticationException;
  * reason stays in the exception for debug logs. No stack trace: refusals are routine, and a flood of bad keys must
  * stay cheap.
  */
-final class RefusedTokenException extends AuthenticationException {
+public final class RefusedTokenException extends AuthenticationException {
 
-    RefusedTokenException(String reason) {
+    public RefusedTokenException(String reason) {
         super(reason);
     }
 

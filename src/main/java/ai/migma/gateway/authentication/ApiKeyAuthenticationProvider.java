@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import ai.migma.gateway.apikey.ApiKeyDirectory;
 import ai.migma.gateway.apikey.ApiKeyFormat;
@@ -28,7 +28,7 @@ import org.springframework.util.Assert;
  * keys it makes up, and a key it repeats is remembered as unknown. A valid key this instance holds never touches
  * the budget.
  */
-final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
+public final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationProvider.class);
 
@@ -37,7 +37,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     private final FailureBudget failures;
     private final Clock clock;
 
-    ApiKeyAuthenticationProvider(ApiKeyDirectory directory, KeyEnvironment acceptedEnvironment,
+    public ApiKeyAuthenticationProvider(ApiKeyDirectory directory, KeyEnvironment acceptedEnvironment,
             FailureBudget failures, Clock clock) {
         Assert.notNull(directory, "directory must not be null");
         Assert.notNull(acceptedEnvironment, "acceptedEnvironment must not be null");

@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authorization;
 
 import static ai.migma.gateway.apikey.Permission.AUDIENCE_READ;
 import static ai.migma.gateway.apikey.Permission.WEBHOOK_READ;
@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import tools.jackson.databind.json.JsonMapper;
@@ -114,6 +115,6 @@ class RouteAuthorizationFilterTest {
         ApiKeySnapshot key = new ApiKeySnapshot("abcd1234", UUID.randomUUID(), KeyEnvironment.TEST, permissions,
                 null, null, null, Instant.EPOCH);
         SecurityContextHolder.setContext(new SecurityContextImpl(
-                new ApiKeyAuthentication(new ApiKeyPrincipal(key))));
+                new TestingAuthenticationToken(new ApiKeyPrincipal(key), null, List.of())));
     }
 }

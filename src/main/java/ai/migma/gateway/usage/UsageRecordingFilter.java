@@ -1,6 +1,6 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.usage;
 
-import ai.migma.gateway.usage.UsageRecorder;
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -15,12 +15,12 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * Counts every authenticated request once its status is known, 429s of the rate-limit step included (it runs
  * inside this one). A request that ends in an exception counts as a server error.
  */
-final class UsageRecordingFilter extends HttpFilter {
+public final class UsageRecordingFilter extends HttpFilter {
 
     private final UsageRecorder usage;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    UsageRecordingFilter(UsageRecorder usage) {
+    public UsageRecordingFilter(UsageRecorder usage) {
         this.usage = usage;
     }
 
@@ -28,7 +28,7 @@ final class UsageRecordingFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
-        if (!(authentication instanceof ApiKeyAuthentication key)) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof ApiKeyPrincipal key)) {
             chain.doFilter(request, response);
             return;
         }
@@ -37,7 +37,7 @@ final class UsageRecordingFilter extends HttpFilter {
             chain.doFilter(request, response);
             status = response.getStatus();
         } finally {
-            usage.record(key.getPrincipal().keyId(), status);
+            usage.record(key.keyId(), status);
         }
     }
 }

@@ -1,8 +1,6 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.ratelimit;
 
-import ai.migma.gateway.ratelimit.RateLimitDecision;
-import ai.migma.gateway.ratelimit.RateLimitHeaders;
-import ai.migma.gateway.ratelimit.RateLimiter;
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.web.ErrorCode;
 import ai.migma.gateway.web.ErrorRenderer;
 import jakarta.servlet.FilterChain;
@@ -23,16 +21,16 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * then ends in 200, 403, 404 or anything else, and every one carries the headers, set before anything downstream
  * can commit the response.
  */
-final class RateLimitFilter extends HttpFilter {
+public final class RateLimitFilter extends HttpFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
     private final RateLimiter rateLimiter;
     private final ErrorRenderer errors;
-    private final GatewayMetrics metrics;
+    private final RateLimitMetrics metrics;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    RateLimitFilter(RateLimiter rateLimiter, ErrorRenderer errors, GatewayMetrics metrics) {
+    public RateLimitFilter(RateLimiter rateLimiter, ErrorRenderer errors, RateLimitMetrics metrics) {
         this.rateLimiter = rateLimiter;
         this.errors = errors;
         this.metrics = metrics;
@@ -42,10 +40,10 @@ final class RateLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = contexts.getContext().getAuthentication();
-        if (authentication instanceof ApiKeyAuthentication key) {
+        if (authentication != null && authentication.getPrincipal() instanceof ApiKeyPrincipal key) {
             RateLimitDecision decision;
             try {
-                decision = rateLimiter.consume(key.getPrincipal().key());
+                decision = rateLimiter.consume(key.key());
             } catch (DataAccessException unavailable) {
                 // The account's plan could not be read (database down, account not cached).
                 errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE, ErrorRenderer.UNAVAILABLE);
@@ -61,7 +59,7 @@ final class RateLimitFilter extends HttpFilter {
     }
 
     /** Writes the headers, and on refusal the 429; {@code true} when the request may go on. */
-    static boolean write(RateLimitDecision decision, HttpServletRequest request, HttpServletResponse response,
+    public static boolean write(RateLimitDecision decision, HttpServletRequest request, HttpServletResponse response,
             ErrorRenderer errors) throws IOException {
         RateLimitHeaders.write(request, response, decision);
         if (!decision.allowed()) {

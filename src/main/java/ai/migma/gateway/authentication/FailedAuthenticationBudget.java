@@ -1,15 +1,16 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import ai.migma.gateway.ratelimit.RateLimitDecision;
+import ai.migma.gateway.ratelimit.RateLimitMetrics;
 import ai.migma.gateway.ratelimit.RateLimiter;
 
 /** {@link FailureBudget} kept by the rate limiter, in the same store as the plans' buckets (local or Redis). */
-final class FailedAuthenticationBudget implements FailureBudget {
+public final class FailedAuthenticationBudget implements FailureBudget {
 
     private final RateLimiter rateLimiter;
-    private final GatewayMetrics metrics;
+    private final RateLimitMetrics metrics;
 
-    FailedAuthenticationBudget(RateLimiter rateLimiter, GatewayMetrics metrics) {
+    public FailedAuthenticationBudget(RateLimiter rateLimiter, RateLimitMetrics metrics) {
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
     }

@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import java.util.Collection;

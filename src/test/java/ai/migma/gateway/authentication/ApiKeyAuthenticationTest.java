@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

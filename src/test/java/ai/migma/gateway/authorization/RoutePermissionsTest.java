@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

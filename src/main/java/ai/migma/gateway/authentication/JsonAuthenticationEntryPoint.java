@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import ai.migma.gateway.web.ErrorCode;
 import ai.migma.gateway.web.ErrorRenderer;
@@ -10,12 +10,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /** The 401 of a chain: {@code WWW-Authenticate: Bearer} and the contract's body with a fixed message. */
-final class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
+public final class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final ErrorRenderer errors;
     private final String message;
 
-    JsonAuthenticationEntryPoint(ErrorRenderer errors, String message) {
+    public JsonAuthenticationEntryPoint(ErrorRenderer errors, String message) {
         this.errors = errors;
         this.message = message;
     }

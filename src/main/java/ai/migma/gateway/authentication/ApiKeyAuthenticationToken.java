@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.authentication;
 
 import java.util.Collection;
 import java.util.function.Supplier;
