@@ -9,7 +9,7 @@ PORT=18096
 JAR=target/migma-gateway-0.1.0-SNAPSHOT.jar
 work=$(mktemp -d)
 export KEYS_FILE=$work/keys.txt ROUTE=/v1/webhooks/events THREADS=2
-./mvnw -B -q package -DskipTests
+./mvnw -B -q -Pbench package -DskipTests
 dropdb -h 127.0.0.1 -U postgres --if-exists --force migma_cold
 createdb -h 127.0.0.1 -U postgres migma_cold
 start() {

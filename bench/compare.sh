@@ -44,7 +44,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-./mvnw -B -q package -DskipTests
+./mvnw -B -q -Pbench package -DskipTests
 dropdb -h 127.0.0.1 -U postgres --if-exists --force migma_bench
 createdb -h 127.0.0.1 -U postgres migma_bench
 

@@ -10,7 +10,7 @@ pid=
 export KEYS_FILE=$work/keys.txt ROUTE=/v1/webhooks/events THREADS=2
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
-./mvnw -B -q package -DskipTests
+./mvnw -B -q -Pbench package -DskipTests
 dropdb -h 127.0.0.1 -U postgres --if-exists --force "$DATABASE"
 createdb -h 127.0.0.1 -U postgres "$DATABASE"
 

@@ -11,7 +11,7 @@ ADMIN=soak-admin-token
 JAR=target/migma-gateway-0.1.0-SNAPSHOT.jar
 log=$(mktemp)
 
-./mvnw -B -q package -DskipTests
+./mvnw -B -q -Pbench package -DskipTests
 dropdb -h 127.0.0.1 -U postgres --if-exists --force migma_soak
 createdb -h 127.0.0.1 -U postgres migma_soak
 SERVER_PORT=$PORT SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/migma_soak MIGMA_ADMIN_TOKEN=$ADMIN \

@@ -1,4 +1,4 @@
-package ai.migma.gateway.security;
+package ai.migma.gateway.bench;
 
 import ai.migma.gateway.web.SecurityHeaders;
 import ai.migma.gateway.web.PreEncodedHeaders;
@@ -23,7 +23,8 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 /**
  * Profile {@code bench} only: {@code GET /v1/webhooks/events} without the gateway's steps (no key, no rate limit,
  * no usage, no authorization), the bare Spring endpoint that bench/hot-path.sh measures the gateway against in the
- * same build. Never for serving: the route is open.
+ * same build. Never for serving: the route is open, which is why this class is not in the gateway's sources but
+ * compiled in only by the Maven profile {@code bench} ({@code ./mvnw -Pbench package}, as the bench scripts do).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("bench")
