@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Accounts by id through a bounded cache, so that the rate-limit step reads an account's plan without SQL. */
 @Component
-public final class AccountDirectory {
+public final class AccountDirectory implements AccountLookup {
 
     private final LoadingCache<UUID, AccountView> cache;
 
@@ -24,6 +24,7 @@ public final class AccountDirectory {
     }
 
     /** The account, or {@code null} if there is none with this id. */
+    @Override
     public AccountView find(UUID id) {
         return cache.get(id);
     }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * young-generation pauses that followed set the cold-lookup tail (docs/PERFORMANCE.md).
  */
 @Component
-public final class ApiKeyDirectory {
+public final class ApiKeyDirectory implements ApiKeyLookup {
 
     private final LoadingCache<KeyHash, ApiKeySnapshot> cache;
     private final Cache<KeyHash, Boolean> unknown = Caffeine.newBuilder().maximumSize(UNKNOWN_MAX_SIZE)
@@ -76,12 +76,13 @@ public final class ApiKeyDirectory {
         });
     }
 
-    /** The key whose SHA-256 is {@code hash} if this instance holds it; {@code null} says nothing either way. */
+    @Override
     public ApiKeySnapshot cached(byte[] hash) {
         return cache.getIfPresent(new KeyHash(hash));
     }
 
     /** Whether {@code hash} was looked up within the last minute and no key had it. */
+    @Override
     public boolean knownUnknown(byte[] hash) {
         return unknown.getIfPresent(new KeyHash(hash)) != null;
     }
@@ -90,6 +91,7 @@ public final class ApiKeyDirectory {
      * The key whose SHA-256 is {@code hash}, or {@code null}, from the database unless cached either way; revoked
      * and expired keys are returned as they are.
      */
+    @Override
     public ApiKeySnapshot find(byte[] hash) {
         KeyHash key = new KeyHash(hash);
         if (unknown.getIfPresent(key) != null) {

@@ -1,6 +1,6 @@
 package ai.migma.gateway.authentication;
 
-import ai.migma.gateway.apikey.ApiKeyDirectory;
+import ai.migma.gateway.apikey.ApiKeyLookup;
 import ai.migma.gateway.apikey.ApiKeyFormat;
 import ai.migma.gateway.apikey.ApiKeyHasher;
 import ai.migma.gateway.apikey.ApiKeyPrincipal;
@@ -32,12 +32,12 @@ public final class ApiKeyAuthenticationProvider implements AuthenticationProvide
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationProvider.class);
 
-    private final ApiKeyDirectory directory;
+    private final ApiKeyLookup directory;
     private final KeyEnvironment acceptedEnvironment;
     private final FailureBudget failures;
     private final Clock clock;
 
-    public ApiKeyAuthenticationProvider(ApiKeyDirectory directory, KeyEnvironment acceptedEnvironment,
+    public ApiKeyAuthenticationProvider(ApiKeyLookup directory, KeyEnvironment acceptedEnvironment,
             FailureBudget failures, Clock clock) {
         Assert.notNull(directory, "directory must not be null");
         Assert.notNull(acceptedEnvironment, "acceptedEnvironment must not be null");

@@ -2,6 +2,7 @@ package ai.migma.gateway.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.local.SynchronizationStrategy;
 import java.time.Duration;
@@ -18,6 +19,7 @@ final class LocalBucketStore extends BucketFinder {
     private static final Duration IDLE_UNTIL_FULL = Duration.ofSeconds(61);
 
     private final Cache<String, Versioned> buckets;
+    private final TimeMeter time;
 
     private record Versioned(long version, long limit, Bucket bucket) {
 
@@ -27,7 +29,13 @@ final class LocalBucketStore extends BucketFinder {
     }
 
     LocalBucketStore(long maximumBuckets) {
+        this(maximumBuckets, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /** With the buckets' time read from {@code time}: a test's settable clock instead of the system's. */
+    LocalBucketStore(long maximumBuckets, TimeMeter time) {
         this.buckets = idleExpiringCache(maximumBuckets, IDLE_UNTIL_FULL);
+        this.time = time;
     }
 
     @Override
@@ -53,8 +61,8 @@ final class LocalBucketStore extends BucketFinder {
         }).bucket();
     }
 
-    private static Bucket newBucket(long limit) {
-        return Bucket.builder().addLimit(Buckets.bandwidth(limit))
+    private Bucket newBucket(long limit) {
+        return Bucket.builder().addLimit(Buckets.bandwidth(limit)).withCustomTimePrecision(time)
                 .withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED).build();
     }
 }

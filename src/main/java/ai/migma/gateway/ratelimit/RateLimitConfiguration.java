@@ -1,6 +1,6 @@
 package ai.migma.gateway.ratelimit;
 
-import ai.migma.gateway.account.AccountDirectory;
+import ai.migma.gateway.account.AccountLookup;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ class RateLimitConfiguration {
 
     @Bean
     RateLimiter rateLimiter(BucketStore buckets, PlanProperties plans, AuthFailureProperties authFailures,
-            AccountDirectory accounts) {
+            AccountLookup accounts) {
         return new RateLimiter(buckets, plans, authFailures, accounts);
     }
 

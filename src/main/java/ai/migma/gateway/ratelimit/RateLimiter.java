@@ -1,6 +1,6 @@
 package ai.migma.gateway.ratelimit;
 
-import ai.migma.gateway.account.AccountDirectory;
+import ai.migma.gateway.account.AccountLookup;
 import ai.migma.gateway.account.AccountView;
 import ai.migma.gateway.apikey.ApiKeySnapshot;
 import java.time.Instant;
@@ -16,10 +16,10 @@ public final class RateLimiter {
     private final BucketStore buckets;
     private final PlanProperties plans;
     private final AuthFailureProperties authFailures;
-    private final AccountDirectory accounts;
+    private final AccountLookup accounts;
 
     RateLimiter(BucketStore buckets, PlanProperties plans, AuthFailureProperties authFailures,
-            AccountDirectory accounts) {
+            AccountLookup accounts) {
         this.buckets = buckets;
         this.plans = plans;
         this.authFailures = authFailures;

@@ -2,6 +2,7 @@ package ai.migma.gateway.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.support.UnitTest;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@UnitTest
 class ApiKeyFormatTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();

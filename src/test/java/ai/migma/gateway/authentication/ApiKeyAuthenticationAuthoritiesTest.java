@@ -7,12 +7,14 @@ import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.apikey.ApiKeySnapshot;
 import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.Permission;
+import ai.migma.gateway.support.UnitTest;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+@UnitTest
 class ApiKeyAuthenticationAuthoritiesTest {
 
     private final ApiKeySnapshot key = new ApiKeySnapshot("AbCd1234", UUID.randomUUID(), KeyEnvironment.TEST,

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -26,6 +27,8 @@ class ApiKeyAuthenticationTest {
 
     @Autowired
     GatewayClient gateway;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void freshAccountSeesTheSeedPagesEmptyProjectList() {
@@ -112,18 +115,18 @@ class ApiKeyAuthenticationTest {
         assertInvalidKey(gateway.getWithKey("/v1/projects", key));
     }
 
+    /** Its expiry passed before its first request (set in the database: the API takes only future expiries). */
     @Test
-    void rejectsExpiredKeyWith401() throws InterruptedException {
+    void rejectsExpiredKeyWith401() {
         String account = gateway.createAccount("free", null);
-        Instant expiresAt = Instant.now().plusSeconds(2);
         Reply created = gateway.admin("POST", "/admin/v1/accounts/" + account + "/api-keys",
                 Map.of("name", "Short-lived", "environment", "test", "permissions", List.of(), "expiresAt",
-                        expiresAt.toString()));
+                        Instant.now().plusSeconds(60).toString()));
         assertThat(created.status()).isEqualTo(201);
         String key = created.json().at("/data/apiKey/key").asString();
-        assertThat(gateway.getWithKey("/v1/projects", key).status()).isEqualTo(200);
-
-        Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 100);
+        jdbc.update("update api_keys set created_at = now() - interval '1 minute', "
+                + "expires_at = now() - interval '1 second' where key_id = ?", created.json().at("/data/apiKey/id")
+                .asString());
 
         assertInvalidKey(gateway.getWithKey("/v1/projects", key));
     }

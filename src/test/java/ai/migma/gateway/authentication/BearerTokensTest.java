@@ -2,11 +2,13 @@ package ai.migma.gateway.authentication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.support.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+@UnitTest
 class BearerTokensTest {
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.apikey.ApiKeySnapshot;
 import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.Permission;
+import ai.migma.gateway.support.UnitTest;
 import ai.migma.gateway.web.ErrorRenderer;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * pattern, HEAD as GET), and what no rule admits never reaches the chain, even for a key that holds every
  * permission. Over HTTP the real table is covered by PermissionMatrixTest.
  */
+@UnitTest
 class RouteAuthorizationFilterTest {
 
     private final RouteAuthorizationFilter filter = new RouteAuthorizationFilter(List.of(

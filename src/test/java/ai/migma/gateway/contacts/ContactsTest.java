@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
+import ai.migma.gateway.support.Tenant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,10 @@ class ContactsTest {
 
     @BeforeEach
     void accountWithAProject() {
-        account = gateway.createAccount("enterprise", 10_000);
-        project = gateway.createProject(account, "Shop");
-        key = gateway.createKey(account, "test", "audience:read", "audience:write").get("key").asString();
+        Tenant tenant = gateway.tenant("audience:read", "audience:write");
+        account = tenant.account();
+        project = tenant.project();
+        key = tenant.key();
     }
 
     private Reply create(Map<String, Object> fields) {

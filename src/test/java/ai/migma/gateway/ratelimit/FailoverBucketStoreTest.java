@@ -2,11 +2,13 @@ package ai.migma.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.support.UnitTest;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The failover's timing, with a stand-in Redis that can be switched off and on. */
+@UnitTest
 class FailoverBucketStoreTest {
 
     /** Answers like a store while up, throws like an unreachable Redis while down. */

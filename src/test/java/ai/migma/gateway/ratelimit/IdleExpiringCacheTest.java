@@ -2,11 +2,13 @@ package ai.migma.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.support.UnitTest;
 import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The bucket caches do their upkeep on the thread that reads or writes, never handing it to another thread. */
+@UnitTest
 class IdleExpiringCacheTest {
 
     @Test

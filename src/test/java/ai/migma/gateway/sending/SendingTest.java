@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
+import ai.migma.gateway.support.Tenant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +26,14 @@ class SendingTest {
 
     @BeforeEach
     void projectWithContacts() {
-        account = gateway.createAccount("enterprise", 10_000);
-        project = gateway.createProject(account, "Shop");
-        key = gateway.createKey(account, "test", "email:send", "email:read", "audience:write").get("key")
-                .asString();
-        contact("a@example.com", "subscribed", "vip");
-        contact("b@example.com", "subscribed", "vip");
-        contact("c@example.com", "unsubscribed", "vip");
-        contact("d@example.com", "subscribed");
-    }
-
-    private void contact(String email, String status, String... tags) {
-        Reply reply = gateway.call("POST", "/v1/contacts", key, Map.of("projectId", project, "email", email,
-                "status", status, "tags", List.of(tags)));
-        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        Tenant tenant = gateway.tenant("email:send", "email:read", "audience:write");
+        account = tenant.account();
+        project = tenant.project();
+        key = tenant.key();
+        tenant.addContact("a@example.com", "subscribed", Map.of(), "vip");
+        tenant.addContact("b@example.com", "subscribed", Map.of(), "vip");
+        tenant.addContact("c@example.com", "unsubscribed", Map.of(), "vip");
+        tenant.addContact("d@example.com", "subscribed", Map.of());
     }
 
     private Reply send(Map<String, Object> fields) {

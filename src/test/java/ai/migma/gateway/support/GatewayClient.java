@@ -66,6 +66,13 @@ public final class GatewayClient {
         return send("GET", path, null, headers);
     }
 
+    /** A new account with a project and a key holding {@code scopes} (see {@link Tenant}). */
+    public Tenant tenant(String... scopes) {
+        String account = createAccount("enterprise", 10_000);
+        String project = createProject(account, "Shop");
+        return new Tenant(this, account, project, createKey(account, "test", scopes).get("key").asString());
+    }
+
     /** {@code /actuator/health} as the operator reads it: with the admin token, which shows the details. */
     public Reply health() {
         return get("/actuator/health", "Authorization", "Bearer " + ADMIN_TOKEN);

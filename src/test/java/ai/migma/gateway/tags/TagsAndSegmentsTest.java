@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
+import ai.migma.gateway.support.Tenant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,19 +25,14 @@ class TagsAndSegmentsTest {
 
     @BeforeEach
     void projectWithContacts() {
-        account = gateway.createAccount("enterprise", 10_000);
-        project = gateway.createProject(account, "Shop");
-        key = gateway.createKey(account, "test", "audience:read", "audience:write").get("key").asString();
-        contact("a@example.com", "subscribed", Map.of("plan", "pro"), "vip", "beta");
-        contact("b@example.com", "subscribed", Map.of("plan", "free"), "VIP");
-        contact("c@example.com", "unsubscribed", Map.of("plan", "pro"), "vip");
-        contact("d@example.com", "subscribed", Map.of());
-    }
-
-    private void contact(String email, String status, Map<String, Object> fields, String... tags) {
-        Reply reply = gateway.call("POST", "/v1/contacts", key, Map.of("projectId", project, "email", email,
-                "status", status, "customFields", fields, "tags", List.of(tags)));
-        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        Tenant tenant = gateway.tenant("audience:read", "audience:write");
+        account = tenant.account();
+        project = tenant.project();
+        key = tenant.key();
+        tenant.addContact("a@example.com", "subscribed", Map.of("plan", "pro"), "vip", "beta");
+        tenant.addContact("b@example.com", "subscribed", Map.of("plan", "free"), "VIP");
+        tenant.addContact("c@example.com", "unsubscribed", Map.of("plan", "pro"), "vip");
+        tenant.addContact("d@example.com", "subscribed", Map.of());
     }
 
     private JsonNode createTag(Map<String, Object> body) {

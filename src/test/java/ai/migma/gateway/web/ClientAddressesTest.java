@@ -3,10 +3,12 @@ package ai.migma.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.migma.gateway.GatewayProperties;
+import ai.migma.gateway.support.UnitTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+@UnitTest
 class ClientAddressesTest {
 
     @Test

@@ -2,6 +2,7 @@ package ai.migma.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.support.UnitTest;
 import java.sql.SQLException;
 import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.orm.jpa.JpaSystemException;
  * Which failures count as "the database is unavailable" (503) rather than a bug (500). DatabaseOutageTest shows the
  * whole outage over HTTP; these are the shapes whose arrival there depends on timing.
  */
+@UnitTest
 class LostDatabaseConnectionTest {
 
     @Test

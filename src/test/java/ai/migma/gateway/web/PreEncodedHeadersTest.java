@@ -2,9 +2,11 @@ package ai.migma.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.migma.gateway.support.UnitTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class PreEncodedHeadersTest {
 
     @Test

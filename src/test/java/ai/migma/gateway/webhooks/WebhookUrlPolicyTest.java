@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.GatewayProperties.Environment;
+import ai.migma.gateway.support.UnitTest;
 import ai.migma.gateway.support.WebhookReceiver;
 import ai.migma.gateway.web.ApiException;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Where a webhook may point, per environment, and that a delivery connects only where the policy judged. Names are
  * resolved by a resolver the test controls (literals by the JDK, which never asks DNS for them).
  */
+@UnitTest
 class WebhookUrlPolicyTest {
 
     /** NAT64, IPv4-compatible, 6to4 and mapped forms of metadata and loopback addresses; Teredo; documentation. */

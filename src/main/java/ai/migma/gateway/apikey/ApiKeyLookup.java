@@ -1,0 +1,18 @@
+package ai.migma.gateway.apikey;
+
+/**
+ * Finding a key by the SHA-256 of its text, as authentication needs it: what this instance already knows (the key,
+ * or that no key has the hash) apart from what it must ask the database, so that the caller can decide what a
+ * database question may cost first. {@link ApiKeyDirectory} is the one implementation.
+ */
+public interface ApiKeyLookup {
+
+    /** The key if this instance holds it; {@code null} says nothing either way. */
+    ApiKeySnapshot cached(byte[] hash);
+
+    /** Whether this instance knows that no key has {@code hash}. */
+    boolean knownUnknown(byte[] hash);
+
+    /** The key, asking the database unless known either way; revoked and expired keys are returned as they are. */
+    ApiKeySnapshot find(byte[] hash);
+}
