@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Accounts by id through a bounded cache, so that the rate-limit step reads an account's plan without SQL. */
 @Component
-public final class AccountDirectory implements AccountLookup {
+final class AccountDirectory implements AccountLookup {
 
     private final LoadingCache<UUID, AccountView> cache;
 

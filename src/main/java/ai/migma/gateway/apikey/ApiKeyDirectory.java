@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * young-generation pauses that followed set the cold-lookup tail (docs/PERFORMANCE.md).
  */
 @Component
-public final class ApiKeyDirectory implements ApiKeyLookup {
+final class ApiKeyDirectory implements ApiKeyLookup {
 
     private final LoadingCache<KeyHash, ApiKeySnapshot> cache;
     private final Cache<KeyHash, Boolean> unknown = Caffeine.newBuilder().maximumSize(UNKNOWN_MAX_SIZE)

@@ -1,7 +1,7 @@
 package ai.migma.gateway.security;
 
 import ai.migma.gateway.GatewayProperties;
-import ai.migma.gateway.apikey.ApiKeyDirectory;
+import ai.migma.gateway.apikey.ApiKeyLookup;
 import ai.migma.gateway.authentication.ApiKeyAuthenticationFailureHandler;
 import ai.migma.gateway.authentication.ApiKeyAuthenticationFilter;
 import ai.migma.gateway.authentication.ApiKeyAuthenticationProvider;
@@ -82,7 +82,8 @@ class SecurityConfiguration {
                         ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AdminTokenFilter.ROLE))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(new JsonAccessDeniedHandler(errors, "Admin token required")))
+                        .accessDeniedHandler((request, response, denied) ->
+                                errors.write(request, response, ErrorCode.FORBIDDEN, "Admin token required")))
                 .build();
     }
 
@@ -94,7 +95,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(GatewayProperties gateway, ApiKeyDirectory directory, ErrorRenderer errors,
+    SecurityFilterChain apiChain(GatewayProperties gateway, ApiKeyLookup directory, ErrorRenderer errors,
             Clock clock, RateLimiter rateLimiter, RateLimitProperties rateLimits, ClientAddresses clients,
             UsageRecorder usage, UsageProperties usageSettings, MeterRegistry meters) {
         AuthenticationMetrics authentications = new AuthenticationMetrics(meters);
