@@ -20,24 +20,11 @@ public final class ContactFields {
     static final int MAX_TAG_LENGTH = 100;
     static final int MAX_CUSTOM_FIELDS = 50;
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{3,39}");
 
     private ContactFields() {
-    }
-
-    /** A required address, lower-cased; {@code field} is how errors name it. */
-    public static String email(String field, String email) {
-        if (email == null || email.isBlank()) {
-            throw ApiException.invalid(field + " is required");
-        }
-        String stripped = email.strip().toLowerCase(Locale.ROOT);
-        if (stripped.length() > 254 || !EMAIL.matcher(stripped).matches()) {
-            throw ApiException.invalid(field + " must be a valid email address");
-        }
-        return stripped;
     }
 
     static String phone(String prefix, String phone) {

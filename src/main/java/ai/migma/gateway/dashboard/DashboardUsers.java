@@ -2,6 +2,7 @@ package ai.migma.gateway.dashboard;
 
 import ai.migma.gateway.account.AccountService;
 import ai.migma.gateway.contacts.ContactFields;
+import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -46,7 +47,7 @@ public class DashboardUsers {
     @Transactional
     public UserView create(UUID accountId, String email, String password) {
         accounts.requireExists(accountId);
-        String checkedEmail = ContactFields.email("email", email);
+        String checkedEmail = Fields.requireEmail("email", email);
         checkPassword(password);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();

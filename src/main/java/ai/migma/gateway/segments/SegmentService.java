@@ -1,7 +1,7 @@
 package ai.migma.gateway.segments;
 
 import ai.migma.gateway.contacts.AudienceFilter;
-import ai.migma.gateway.contacts.ContactService;
+import ai.migma.gateway.contacts.Audience;
 import ai.migma.gateway.projects.ProjectService;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
@@ -40,11 +40,11 @@ public class SegmentService {
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
-    private final ContactService contacts;
+    private final Audience contacts;
     private final JsonMapper json;
     private final Clock clock;
 
-    SegmentService(JdbcClient jdbc, ProjectService projects, ContactService contacts, JsonMapper json, Clock clock) {
+    SegmentService(JdbcClient jdbc, ProjectService projects, Audience contacts, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.contacts = contacts;

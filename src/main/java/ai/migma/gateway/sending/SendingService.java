@@ -1,9 +1,7 @@
 package ai.migma.gateway.sending;
 
 import ai.migma.gateway.contacts.AudienceFilter;
-import ai.migma.gateway.contacts.ContactFields;
-import ai.migma.gateway.contacts.ContactService;
-import ai.migma.gateway.contacts.ContactService.Recipient;
+import ai.migma.gateway.contacts.Audience;
 import ai.migma.gateway.projects.ProjectService;
 import ai.migma.gateway.segments.SegmentService;
 import ai.migma.gateway.tags.TagService;
@@ -63,14 +61,14 @@ public class SendingService {
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
-    private final ContactService contacts;
+    private final Audience contacts;
     private final SegmentService segments;
     private final TagService tags;
     private final TemplateService templates;
     private final JsonMapper json;
     private final Clock clock;
 
-    SendingService(JdbcClient jdbc, ProjectService projects, ContactService contacts, SegmentService segments,
+    SendingService(JdbcClient jdbc, ProjectService projects, Audience contacts, SegmentService segments,
             TagService tags, TemplateService templates, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
@@ -88,13 +86,13 @@ public class SendingService {
         if (type == null || !RECIPIENT_TYPES.contains(type)) {
             throw ApiException.invalid("recipientType must be one of " + String.join(", ", RECIPIENT_TYPES));
         }
-        String recipientEmail = type.equals("email") ? ContactFields.email("recipientEmail", request.recipientEmail())
+        String recipientEmail = type.equals("email") ? Fields.requireEmail("recipientEmail", request.recipientEmail())
                 : null;
         if (!type.equals("email") && !type.equals("audience")
                 && (request.recipientId() == null || request.recipientId().isBlank())) {
             throw ApiException.invalid("recipientId is required when recipientType is " + type);
         }
-        String from = ContactFields.email("from", request.from());
+        String from = Fields.requireEmail("from", request.from());
         String fromName = Fields.requireText("fromName", request.fromName(), 200);
         String subject = Fields.requireText("subject", request.subject(), 500);
         UUID project = projects.requireOwned(accountId, request.projectId());
@@ -103,7 +101,7 @@ public class SendingService {
         if (html != null && html.length() > 512 * 1024) {
             throw ApiException.invalid("template must be at most 524288 characters");
         }
-        List<Recipient> recipients = recipients(project, type, recipientEmail, request.recipientId());
+        List<Audience.Recipient> recipients = recipients(project, type, recipientEmail, request.recipientId());
         if (recipients.isEmpty()) {
             throw ApiException.invalid("no subscribed contacts match the recipients of this send");
         }
@@ -121,8 +119,8 @@ public class SendingService {
         jdbc.sql("insert into send_messages (id, batch_id, contact_id, email, status, created_at) "
                         + "select gen_random_uuid(), ?, c, e, 'queued', ? from unnest(?::uuid[], ?::text[]) as r(c, e)")
                 .params(batch, Timestamp.from(now),
-                        recipients.stream().map(Recipient::contactId).toArray(UUID[]::new),
-                        recipients.stream().map(Recipient::email).toArray(String[]::new))
+                        recipients.stream().map(Audience.Recipient::contactId).toArray(UUID[]::new),
+                        recipients.stream().map(Audience.Recipient::email).toArray(String[]::new))
                 .update();
         return new SendResult(batch.toString(), PROVIDER, "queued", recipients.size(),
                 type.equals("email") ? null : batch.toString(),
@@ -178,9 +176,9 @@ public class SendingService {
         return null;
     }
 
-    private List<Recipient> recipients(UUID project, String type, String email, String recipientId) {
+    private List<Audience.Recipient> recipients(UUID project, String type, String email, String recipientId) {
         return switch (type) {
-            case "email" -> List.of(new Recipient(null, email));
+            case "email" -> List.of(new Audience.Recipient(null, email));
             case "audience" -> {
                 if (recipientId != null && !recipientId.isBlank() && !recipientId.strip().equals(project.toString())) {
                     throw ApiException.notFound("Audience");
@@ -195,7 +193,7 @@ public class SendingService {
     }
 
     /** Mail goes only to subscribed contacts, whatever else a segment asks for. */
-    private List<Recipient> subscribed(UUID project, AudienceFilter filter) {
+    private List<Audience.Recipient> subscribed(UUID project, AudienceFilter filter) {
         if (filter.status() != null && !filter.status().equals("subscribed")) {
             return List.of();
         }

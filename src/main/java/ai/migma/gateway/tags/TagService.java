@@ -1,7 +1,7 @@
 package ai.migma.gateway.tags;
 
 import ai.migma.gateway.SqlValues;
-import ai.migma.gateway.contacts.ContactService;
+import ai.migma.gateway.contacts.Audience;
 import ai.migma.gateway.projects.ProjectService;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
@@ -48,10 +48,10 @@ public class TagService {
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
-    private final ContactService contacts;
+    private final Audience contacts;
     private final Clock clock;
 
-    TagService(JdbcClient jdbc, ProjectService projects, ContactService contacts, Clock clock) {
+    TagService(JdbcClient jdbc, ProjectService projects, Audience contacts, Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.contacts = contacts;

@@ -2,6 +2,8 @@ package ai.migma.gateway.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Checks shared by every request body the gateway reads; failures are 400s that name the field. */
 public final class Fields {
@@ -10,6 +12,8 @@ public final class Fields {
      * The instants a request may name: the years 1 to 9999 of ISO-8601's four-digit form. PostgreSQL stores a
      * wider range, but not Java's (years ±999,999,999), and nothing a client asks for lies outside this one.
      */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
@@ -61,6 +65,18 @@ public final class Fields {
             throw ApiException.invalid(field + " must be at most " + maxLength + " characters");
         }
         return value.strip();
+    }
+
+    /** A required email address, stripped and lower-cased: contacts, senders, dashboard users. */
+    public static String requireEmail(String field, String email) {
+        if (email == null || email.isBlank()) {
+            throw ApiException.invalid(field + " is required");
+        }
+        String stripped = email.strip().toLowerCase(Locale.ROOT);
+        if (stripped.length() > 254 || !EMAIL.matcher(stripped).matches()) {
+            throw ApiException.invalid(field + " must be a valid email address");
+        }
+        return stripped;
     }
 
     /** An optional limit: absent, or a positive whole number. */
