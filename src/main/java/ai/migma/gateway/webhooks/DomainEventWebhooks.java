@@ -9,18 +9,21 @@ import ai.migma.gateway.contacts.ContactsImported;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the features' domain events into Migma's webhook events. The listeners run synchronously, inside the
- * transaction that published the event, and only write the outbox row: so the webhook is stored exactly when the
- * change is, and the features that publish know nothing of webhooks.
+ * Turns the features' domain events into Migma's webhook events, so the features that publish know nothing of
+ * webhooks. Each listener is an application module listener: it runs after the publishing transaction commits, in
+ * a transaction of its own, and Spring Modulith's JDBC event publication registry records the event in the
+ * publishing transaction until the listener has handled it. An event whose handling failed or was cut short by a
+ * crash stays incomplete and is handled again (on restart, or when resubmitted); the outbox keeps one delivery per
+ * webhook and event id, so handling an event twice stores it once.
  */
 @Component
-final class DomainEventWebhooks {
+class DomainEventWebhooks { // not final: the listeners' transactions and asynchrony are proxies of a subclass
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -33,31 +36,31 @@ final class DomainEventWebhooks {
         this.json = json;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ApiKeyCreated created) {
-        webhooks.publish(created.accountId(), WebhookEvents.API_KEY_CREATED, created.key());
+        webhooks.publish(created.id(), created.accountId(), WebhookEvents.API_KEY_CREATED, created.key());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ApiKeyRevoked revoked) {
-        webhooks.publish(revoked.accountId(), WebhookEvents.API_KEY_REVOKED, revoked.key());
+        webhooks.publish(revoked.id(), revoked.accountId(), WebhookEvents.API_KEY_REVOKED, revoked.key());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ContactAdded added) {
-        webhooks.publish(added.accountId(), WebhookEvents.SUBSCRIBER_ADDED, subscriber(added.projectId(),
+        webhooks.publish(added.id(), added.accountId(), WebhookEvents.SUBSCRIBER_ADDED, subscriber(added.projectId(),
                 added.contact()));
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ContactChanged changed) {
-        webhooks.publish(changed.accountId(), changed.unsubscribed() ? WebhookEvents.SUBSCRIBER_UNSUBSCRIBED
+        webhooks.publish(changed.id(), changed.accountId(), changed.unsubscribed() ? WebhookEvents.SUBSCRIBER_UNSUBSCRIBED
                 : WebhookEvents.SUBSCRIBER_UPDATED, subscriber(changed.projectId(), changed.contact()));
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ContactsImported imported) {
-        webhooks.publish(imported.accountId(), WebhookEvents.SUBSCRIBER_BULK_IMPORTED, Map.of("projectId",
+        webhooks.publish(imported.id(), imported.accountId(), WebhookEvents.SUBSCRIBER_BULK_IMPORTED, Map.of("projectId",
                 imported.projectId().toString(), "success", imported.added(), "failed", imported.failed(),
                 "updated", imported.updated()));
     }

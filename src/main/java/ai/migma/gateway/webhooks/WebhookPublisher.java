@@ -11,12 +11,13 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reports a change to the account's webhooks that subscribe to it. Called inside the transaction of the change:
- * the deliveries are rows of that transaction (an outbox), so a rolled-back change sends nothing and a committed
- * one is delivered even if this instance stops right after. Sending starts once the transaction commits.
+ * Stores an event for the account's webhooks that subscribe to it: a delivery row per webhook (an outbox), sent by
+ * {@link WebhookDispatcher} once the transaction commits, and sent even if this instance stops right after. Called
+ * by {@link DomainEventWebhooks}, whose events the publication registry keeps until they are stored here; the same
+ * event id stored twice is one delivery.
  */
 @Service
-public final class WebhookPublisher {
+final class WebhookPublisher {
 
     /** The body every receiver gets: {@code {type, data, createdAt}}. */
     record Payload(String type, Object data, Instant createdAt) {
@@ -34,7 +35,7 @@ public final class WebhookPublisher {
         this.dispatcher = dispatcher;
     }
 
-    public void publish(UUID accountId, String type, Object data) {
+    void publish(UUID eventId, UUID accountId, String type, Object data) {
         List<UUID> targets = jdbc.sql("select id from webhooks where account_id = ? and active and ? = any(events)")
                 .params(accountId, type).query(UUID.class).list();
         if (targets.isEmpty()) {
@@ -42,10 +43,10 @@ public final class WebhookPublisher {
         }
         Instant now = clock.instant();
         String payload = json.writeValueAsString(new Payload(type, data, now));
-        UUID eventId = UUID.randomUUID();
         for (UUID webhook : targets) {
             jdbc.sql("insert into webhook_deliveries (id, webhook_id, event_id, event_type, payload, status, "
-                            + "next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'pending', ?, ?)")
+                            + "next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'pending', ?, ?) "
+                            + "on conflict (webhook_id, event_id) do nothing")
                     .params(UUID.randomUUID(), webhook, eventId, type, payload, Timestamp.from(now),
                             Timestamp.from(now))
                     .update();

@@ -1,0 +1,95 @@
+package ai.migma.gateway.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.migma.gateway.support.GatewayClient;
+import ai.migma.gateway.support.GatewayClient.Reply;
+import ai.migma.gateway.support.GatewayTest;
+import ai.migma.gateway.support.TestServices;
+import ai.migma.gateway.support.WebhookReceiver;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+
+/**
+ * A change commits, and then the handling of its event fails (here: the outbox table is locked for longer than a
+ * statement may wait, as it could be by a crash, a restart or a lost database in the middle). Nothing is lost: the
+ * event stays in Spring Modulith's publication registry, and handled again (as every start does with what is
+ * outstanding) it is delivered exactly once, however often it is handled. Same context as WebhookDeliveryTest.
+ */
+@GatewayTest(properties = {"migma.admin-token=" + GatewayClient.ADMIN_TOKEN,
+        "migma.webhooks.retry-backoff=200ms", "migma.webhooks.poll-interval=100ms", "migma.webhooks.max-attempts=3"})
+class EventPublicationTest {
+
+    @Autowired
+    GatewayClient gateway;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    IncompleteEventPublications incomplete;
+
+    @Test
+    void anEventWhoseHandlingFailedAfterItsChangeCommittedIsDeliveredOnceWhenHandledAgain() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String account = gateway.createAccount("enterprise", 10_000);
+            String key = gateway.createKey(account, "test", "webhook:write").get("key").asString();
+            Reply webhook = gateway.call("POST", "/v1/webhooks", key, Map.of("url", receiver.url(),
+                    "events", List.of("api_key.created")));
+            assertThat(webhook.status()).isEqualTo(201);
+            String webhookId = webhook.json().at("/data/id").asString();
+
+            String created;
+            try (Connection blocker = connect(); Statement lock = blocker.createStatement()) {
+                blocker.setAutoCommit(false);
+                // Reads go on; inserts wait, and give up after the 5 s statement timeout.
+                lock.execute("lock table webhook_deliveries in share mode");
+                created = gateway.createKey(account, "test").get("id").asString();
+                awaitFailedPublication();
+                blocker.rollback();
+            }
+            assertThat(deliveries(webhookId)).isZero();
+            assertThat(receiver.waiting()).isZero();
+
+            incomplete.resubmitIncompletePublications(publication -> true);
+            WebhookReceiver.Received delivered = receiver.next(Duration.ofSeconds(10));
+            incomplete.resubmitIncompletePublications(publication -> true);
+
+            assertThat(delivered.text()).contains("\"type\":\"api_key.created\"").contains(created);
+            assertThat(deliveries(webhookId)).isEqualTo(1);
+            assertThat(outstanding()).isZero();
+        }
+    }
+
+    private long deliveries(String webhookId) {
+        return jdbc.sql("select count(*) from webhook_deliveries where webhook_id = ?::uuid").param(webhookId)
+                .query(Long.class).single();
+    }
+
+    private long outstanding() {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null and event_type like ?")
+                .param("%ApiKeyCreated").query(Long.class).single();
+    }
+
+    private void awaitFailedPublication() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.sql("select count(*) from event_publication where status = 'FAILED' and event_type like ?")
+                .param("%ApiKeyCreated").query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("the publication to fail").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** A connection of its own, outside the gateway's pool. */
+    private static Connection connect() throws Exception {
+        Map<String, String> database = TestServices.database();
+        return DriverManager.getConnection(database.get("spring.datasource.url"),
+                database.get("spring.datasource.username"), database.get("spring.datasource.password"));
+    }
+}
