@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * key directory's timer, which records each one.
  */
 @GatewayTest(properties = {"migma.admin-token=" + GatewayClient.ADMIN_TOKEN, "migma.auth-failures.per-minute=5",
-        "migma.trusted-proxies=127.0.0.1,::1"})
+        "migma.trusted-proxies=127.0.0.1,::1", "migma.dashboard.login-failures-per-email=12"})
 class AuthFailureThrottleTest {
 
     @Autowired
