@@ -64,23 +64,23 @@ class AuthFailureThrottleTest {
         String attacker = "203.0.113.20";
         double before = lookups();
         List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 100; i++) {
             statuses.add(gateway.get("/v1/projects", "Authorization", "Bearer " + wellFormedUnknownKey(),
                     "X-Forwarded-For", attacker).status());
         }
 
         assertThat(statuses.subList(0, 5)).containsOnly(401);
-        assertThat(statuses.subList(5, 300)).containsOnly(429);
+        assertThat(statuses.subList(5, 100)).containsOnly(429);
         assertThat(lookups() - before).isEqualTo(5);
     }
 
     @Test
-    void anUnknownKeyRepeatedFromManyAddressesIsLookedUpOnce() {
+    void anUnknownKeyRepeatedFromAHundredAddressesIsLookedUpOnce() {
         String unknown = wellFormedUnknownKey();
         double before = lookups();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 100; i++) {
             Reply reply = gateway.get("/v1/projects", "Authorization", "Bearer " + unknown,
-                    "X-Forwarded-For", "198.51." + (100 + i / 250) + "." + (i % 250));
+                    "X-Forwarded-For", "198.51.100." + i);
             assertThat(reply.status()).isEqualTo(401);
         }
 

@@ -8,9 +8,13 @@ import ai.migma.gateway.support.GatewayTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -19,13 +23,25 @@ import tools.jackson.databind.JsonNode;
  * What operators see: Prometheus metrics behind the admin token, log lines that name the request and the key id,
  * security headers, and in none of it a key's text or the admin token.
  */
-@GatewayTest(properties = {"migma.admin-token=" + GatewayClient.ADMIN_TOKEN,
-        "logging.level.ai.migma.gateway.ratelimit.RateLimitFilter=DEBUG"})
+@GatewayTest
 @ExtendWith(OutputCaptureExtension.class)
 class OperabilityTest {
 
     @Autowired
     GatewayClient gateway;
+    @Autowired
+    LoggingSystem logging;
+
+    /** At runtime rather than as a property: the class then shares the default context. */
+    @BeforeEach
+    void logRateLimitRefusals() {
+        logging.setLogLevel("ai.migma.gateway.ratelimit.RateLimitFilter", LogLevel.DEBUG);
+    }
+
+    @AfterEach
+    void restoreLevel() {
+        logging.setLogLevel("ai.migma.gateway.ratelimit.RateLimitFilter", null);
+    }
 
     @Test
     void prometheusMetricsAreServedOnlyWithTheAdminToken() {
