@@ -20,7 +20,6 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.util.pattern.PathPattern;
@@ -69,8 +68,8 @@ public final class RouteAuthorizationFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Authentication authentication = contexts.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof ApiKeyPrincipal key)) {
+        ApiKeyPrincipal key = ApiKeyPrincipal.of(contexts.getContext().getAuthentication());
+        if (key == null) {
             // The authentication step answers every request without a valid key, so this is a wiring mistake.
             throw new IllegalStateException("No API key authentication before the authorization step");
         }

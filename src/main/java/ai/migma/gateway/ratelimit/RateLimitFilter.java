@@ -12,7 +12,6 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
@@ -39,8 +38,8 @@ public final class RateLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = contexts.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ApiKeyPrincipal key) {
+        ApiKeyPrincipal key = ApiKeyPrincipal.of(contexts.getContext().getAuthentication());
+        if (key != null) {
             RateLimitDecision decision;
             try {
                 decision = rateLimiter.consume(key.key());

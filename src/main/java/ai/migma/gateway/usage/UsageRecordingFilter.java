@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
@@ -27,8 +26,8 @@ public final class UsageRecordingFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = contexts.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof ApiKeyPrincipal key)) {
+        ApiKeyPrincipal key = ApiKeyPrincipal.of(contexts.getContext().getAuthentication());
+        if (key == null) {
             chain.doFilter(request, response);
             return;
         }
