@@ -19,7 +19,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -41,28 +42,36 @@ class DashboardBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** One browser for the class (starting Chromium costs seconds); each test begins without its cookies. */
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+
     @Autowired
     GatewayClient gateway;
-    ChromeDriver browser;
-    WebDriverWait wait;
     String account;
     String email;
 
-    @BeforeEach
-    void ownerAndBrowser() {
-        account = gateway.createAccount("pro", null);
-        gateway.admin("PATCH", "/admin/v1/accounts/" + account, java.util.Map.of("name", "Acme"));
-        email = "owner-" + UUID.randomUUID() + "@example.com";
-        gateway.createUser(account, email, "correct horse battery");
+    @BeforeAll
+    static void startBrowser() {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     }
 
-    @AfterEach
-    void closeBrowser() {
+    @AfterAll
+    static void closeBrowser() {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    @BeforeEach
+    void ownerAndAFreshSession() {
+        account = gateway.createAccount("pro", null);
+        gateway.admin("PATCH", "/admin/v1/accounts/" + account, java.util.Map.of("name", "Acme"));
+        email = "owner-" + UUID.randomUUID() + "@example.com";
+        gateway.createUser(account, email, "correct horse battery");
+        browser.get(url("/dashboard/login"));
+        browser.manage().deleteAllCookies();
     }
 
     private String url(String path) {
