@@ -2,6 +2,7 @@ package ai.migma.gateway.dashboard;
 
 import ai.migma.gateway.GatewayProperties;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
@@ -33,8 +35,9 @@ class DashboardSecurityConfiguration {
 
     /** bcrypt, in the {@code {id}hash} format, so a later switch of algorithm keeps old hashes readable. */
     @Bean
-    PasswordEncoder dashboardPasswordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder dashboardPasswordEncoder(DashboardProperties properties) {
+        return new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(properties.passwordStrength())));
     }
 
     /** After the API, health and admin chains, before the catch-all one. */

@@ -16,14 +16,17 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The packaged jar with no database configured runs on its embedded PostgreSQL and keeps its data across a
- * SIGTERM and a restart. PostgreSQL will not run as root: a root test run names a regular user to run the jar as
- * in {@code MIGMA_TEST_RUN_AS} ({@code .ci/run} creates one), and fails without it rather than skip.
+ * The packaged jar as a real process, stopped by SIGTERM and started again: with no database configured it runs on
+ * its embedded PostgreSQL and keeps its data, and the requests made just before the SIGTERM are in the usage
+ * statistics after the restart (the flush interval is an hour, so only the shutdown flush can have written them).
+ * One pair of starts serves both, since each start of the jar costs seconds. PostgreSQL will not run as root: a
+ * root test run names a regular user to run the jar as in {@code MIGMA_TEST_RUN_AS} ({@code .ci/run} creates one),
+ * and fails without it rather than skip.
  */
 class EmbeddedDatabaseIT {
 
     @Test
-    void keepsAnAccountAndItsKeyAcrossARestartWithNoDatabaseConfigured() throws Exception {
+    void keepsDataAndTheUsageOfTheLastRequestsAcrossASigtermAndARestart() throws Exception {
         Path home = Files.createTempDirectory("migma-embedded-it");
         try {
             // Open to the user the jar runs as, who creates the data directory inside and so owns it.
@@ -31,18 +34,27 @@ class EmbeddedDatabaseIT {
             Path jar = Files.copy(GatewayProcess.JAR, home.resolve("gateway.jar"));
             Path data = home.resolve("data");
             List<String> jvm = List.of("-Djava.io.tmpdir=" + home);
-            Map<String, String> environment = Map.of("MIGMA_DATA_DIR", data.toString());
+            Map<String, String> environment = Map.of("MIGMA_DATA_DIR", data.toString(),
+                    "MIGMA_USAGE_FLUSH_INTERVAL", "1h");
             Path firstLog = Path.of("target/embedded-it-first.log");
 
+            String account;
             String key;
+            String keyId;
             try (GatewayProcess first = GatewayProcess.start(runAs(), jar, jvm, environment, firstLog)) {
                 GatewayClient client = first.client();
-                key = client.createKey(client.createAccount("free", null), "test").get("key").asString();
+                account = client.createAccount("pro", null);
+                JsonNode created = client.createKey(account, "test");
+                key = created.get("key").asString();
+                keyId = created.get("id").asString();
                 Reply projects = client.getWithKey("/v1/projects", key);
                 assertThat(projects.status()).isEqualTo(200);
                 JsonNode body = projects.json().get("data");
                 assertThat(body.get("projects")).isEmpty();
                 assertThat(body.get("total").asInt()).isZero();
+                for (int i = 0; i < 6; i++) {
+                    assertThat(client.getWithKey("/v1/projects", key).status()).isEqualTo(200);
+                }
                 first.stop();
             }
             assertThat(Files.readString(firstLog)).contains("Embedded PostgreSQL on localhost:",
@@ -51,6 +63,10 @@ class EmbeddedDatabaseIT {
 
             try (GatewayProcess second = GatewayProcess.start(runAs(), jar, jvm, environment,
                     Path.of("target/embedded-it-second.log"))) {
+                JsonNode usage = second.client().admin("GET", "/admin/v1/accounts/" + account + "/api-keys/" + keyId
+                        + "/usage?granularity=day", null).json().get("data");
+                assertThat(usage.get("totalRequests").asLong()).isEqualTo(7);
+                assertThat(usage.at("/usage/0/success").asLong()).isEqualTo(7);
                 assertThat(second.client().getWithKey("/v1/projects", key).status()).isEqualTo(200);
             }
         } finally {
