@@ -1,9 +1,9 @@
 package ai.migma.gateway.bench;
 
-import ai.migma.gateway.web.SecurityHeaders;
 import ai.migma.gateway.web.PreEncodedHeaders;
 import ai.migma.gateway.web.PreEncodedHeaders.Name;
 import ai.migma.gateway.web.PreEncodedHeaders.Value;
+import ai.migma.gateway.web.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

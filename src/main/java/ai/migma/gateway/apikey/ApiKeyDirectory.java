@@ -105,7 +105,7 @@ final class ApiKeyDirectory implements ApiKeyLookup {
         return snapshot;
     }
 
-    /** The key with {@code hash} was created or changed: its cached copy goes, here once this commits and everywhere. */
+    /** The key with {@code hash} was created or changed: its cached copies go, here on commit and everywhere. */
     void changed(byte[] hash) {
         AfterCommit.run(() -> evict(hash));
         events.publish(TOPIC, HexFormat.of().formatHex(hash));

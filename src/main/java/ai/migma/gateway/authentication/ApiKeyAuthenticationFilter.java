@@ -1,13 +1,13 @@
 package ai.migma.gateway.authentication;
 
+import ai.migma.gateway.web.ClientAddresses;
+import ai.migma.gateway.web.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import ai.migma.gateway.web.ClientAddresses;
-import ai.migma.gateway.web.SecurityHeaders;
 import org.slf4j.MDC;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;

@@ -1,8 +1,8 @@
 package ai.migma.gateway.authentication;
 
-import ai.migma.gateway.apikey.ApiKeyLookup;
 import ai.migma.gateway.apikey.ApiKeyFormat;
 import ai.migma.gateway.apikey.ApiKeyHasher;
+import ai.migma.gateway.apikey.ApiKeyLookup;
 import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.apikey.ApiKeySnapshot;
 import ai.migma.gateway.apikey.KeyEnvironment;

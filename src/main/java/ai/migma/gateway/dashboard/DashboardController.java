@@ -1,5 +1,6 @@
 package ai.migma.gateway.dashboard;
 
+import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.account.AccountService;
 import ai.migma.gateway.account.AccountView;
 import ai.migma.gateway.apikey.ApiKeyService;
@@ -7,7 +8,6 @@ import ai.migma.gateway.apikey.ApiKeyView;
 import ai.migma.gateway.apikey.CreatedApiKey;
 import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.Permission;
-import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.ratelimit.PlanProperties;
 import ai.migma.gateway.usage.UsagePoint;
 import ai.migma.gateway.usage.UsageSeries;

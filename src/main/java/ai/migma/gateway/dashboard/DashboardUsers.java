@@ -1,9 +1,8 @@
 package ai.migma.gateway.dashboard;
 
 import ai.migma.gateway.account.AccountService;
-import ai.migma.gateway.contacts.ContactFields;
-import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.ApiException;
+import ai.migma.gateway.web.Fields;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;

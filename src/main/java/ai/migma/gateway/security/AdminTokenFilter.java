@@ -1,8 +1,8 @@
 package ai.migma.gateway.security;
 
+import ai.migma.gateway.apikey.ApiKeyHasher;
 import ai.migma.gateway.authentication.BearerTokens;
 import ai.migma.gateway.authentication.RefusedTokenException;
-import ai.migma.gateway.apikey.ApiKeyHasher;
 import ai.migma.gateway.web.ErrorCode;
 import ai.migma.gateway.web.ErrorRenderer;
 import jakarta.servlet.FilterChain;

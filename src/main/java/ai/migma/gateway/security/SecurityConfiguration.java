@@ -2,6 +2,7 @@ package ai.migma.gateway.security;
 
 import ai.migma.gateway.GatewayProperties;
 import ai.migma.gateway.apikey.ApiKeyLookup;
+import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.authentication.ApiKeyAuthenticationFailureHandler;
 import ai.migma.gateway.authentication.ApiKeyAuthenticationFilter;
 import ai.migma.gateway.authentication.ApiKeyAuthenticationProvider;
@@ -11,7 +12,6 @@ import ai.migma.gateway.authentication.FailureBudget;
 import ai.migma.gateway.authentication.JsonAuthenticationEntryPoint;
 import ai.migma.gateway.authorization.RouteAuthorizationFilter;
 import ai.migma.gateway.authorization.RoutePermissions;
-import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.ratelimit.RateLimitFilter;
 import ai.migma.gateway.ratelimit.RateLimitMetrics;
 import ai.migma.gateway.ratelimit.RateLimitProperties;

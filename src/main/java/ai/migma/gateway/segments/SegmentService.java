@@ -1,7 +1,7 @@
 package ai.migma.gateway.segments;
 
-import ai.migma.gateway.contacts.AudienceFilter;
 import ai.migma.gateway.contacts.Audience;
+import ai.migma.gateway.contacts.AudienceFilter;
 import ai.migma.gateway.projects.ProjectService;
 import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;

@@ -1,7 +1,7 @@
 package ai.migma.gateway.sending;
 
-import ai.migma.gateway.contacts.AudienceFilter;
 import ai.migma.gateway.contacts.Audience;
+import ai.migma.gateway.contacts.AudienceFilter;
 import ai.migma.gateway.projects.ProjectService;
 import ai.migma.gateway.segments.SegmentService;
 import ai.migma.gateway.tags.TagService;

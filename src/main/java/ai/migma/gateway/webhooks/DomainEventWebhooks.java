@@ -54,15 +54,15 @@ class DomainEventWebhooks { // not final: the listeners' transactions and asynch
 
     @ApplicationModuleListener
     void on(ContactChanged changed) {
-        webhooks.publish(changed.id(), changed.accountId(), changed.unsubscribed() ? WebhookEvents.SUBSCRIBER_UNSUBSCRIBED
-                : WebhookEvents.SUBSCRIBER_UPDATED, subscriber(changed.projectId(), changed.contact()));
+        String type = changed.unsubscribed() ? WebhookEvents.SUBSCRIBER_UNSUBSCRIBED : WebhookEvents.SUBSCRIBER_UPDATED;
+        webhooks.publish(changed.id(), changed.accountId(), type, subscriber(changed.projectId(), changed.contact()));
     }
 
     @ApplicationModuleListener
     void on(ContactsImported imported) {
-        webhooks.publish(imported.id(), imported.accountId(), WebhookEvents.SUBSCRIBER_BULK_IMPORTED, Map.of("projectId",
-                imported.projectId().toString(), "success", imported.added(), "failed", imported.failed(),
-                "updated", imported.updated()));
+        webhooks.publish(imported.id(), imported.accountId(), WebhookEvents.SUBSCRIBER_BULK_IMPORTED,
+                Map.of("projectId", imported.projectId().toString(), "success", imported.added(),
+                        "failed", imported.failed(), "updated", imported.updated()));
     }
 
     /** A subscriber event's {@code data}: the contact as the API shows it, with its project. */

@@ -40,7 +40,8 @@ class KeyLifecycleTest {
 
     /**
      * Over HTTP, that the old key keeps working and when it stops; that it then stops is the key step's expiry,
-     * shown without waiting by ApiKeyAuthenticationProviderTest.authenticateWhenKeyExpiresThenWorksUntilItsExpiryAndNotFromIt.
+     * shown without waiting by ApiKeyAuthenticationProviderTest
+     * .authenticateWhenKeyExpiresThenWorksUntilItsExpiryAndNotFromIt.
      */
     @Test
     void rollWithGraceKeepsTheOldKeyWorkingUntilTheGraceEnds() {

@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dashboard's login budgets (5 a minute per email and client, 20 per client, and per email 12 here rather than
- * 30, so that a crowd reaches it with fewer bcrypt checks): paid before the password is checked, so concurrency cannot overdraw them, refunded on success, and shaped so that a stranger
+ * 30, so that a crowd reaches it with fewer bcrypt checks): paid before the password is checked, so concurrency
+ * cannot overdraw them, refunded on success, and shaped so that a stranger
  * cannot keep the owner out. Every "?error" answer is one password checked; "?throttled" is one refused unchecked.
  * Loopback is a trusted proxy here (the same context as AuthFailureThrottleTest), so X-Forwarded-For names the
  * client.

@@ -99,14 +99,16 @@ class UnstorableInputTest {
                 new Route("DELETE", "/v1/webhooks/" + id, null),
                 new Route("POST", "/admin/v1/accounts", "{\"name\": \"n\", \"plan\": \"free\"}"),
                 new Route("PATCH", admin, "{\"name\": \"n\", \"plan\": \"free\"}"),
-                new Route("POST", admin + "/projects", "{\"name\": \"n\", \"description\": \"d\", \"domain\": \"x.io\"}"),
+                new Route("POST", admin + "/projects",
+                        "{\"name\": \"n\", \"description\": \"d\", \"domain\": \"x.io\"}"),
                 new Route("POST", admin + "/projects/" + project + "/templates",
                         "{\"name\": \"n\", \"subject\": \"s\", \"html\": \"<p>x</p>\"}"),
                 new Route("POST", admin + "/api-keys",
                         "{\"name\": \"n\", \"environment\": \"test\", \"permissions\": [\"audience:read\"]}"),
                 new Route("PATCH", admin + "/api-keys/abcd1234",
                         "{\"name\": \"n\", \"permissions\": [\"audience:read\"]}"),
-                new Route("POST", admin + "/users", "{\"email\": \"u@example.com\", \"password\": \"long enough pw\"}"));
+                new Route("POST", admin + "/users",
+                        "{\"email\": \"u@example.com\", \"password\": \"long enough pw\"}"));
     }
 
     @Test
@@ -170,7 +172,8 @@ class UnstorableInputTest {
     void instantsOutsideYearsOneTo9999Are400NamingTheField() {
         String keyId = gateway.createKey(account, "test").get("id").asString();
         String usage = "/admin/v1/accounts/" + account + "/api-keys/" + keyId + "/usage";
-        for (String to : List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z")) {
+        for (String to : List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z")) {
             Reply reply = gateway.admin("GET", usage + "?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8), null);
             assertThat(reply.status()).as(to + ": " + reply.text()).isEqualTo(400);
             assertThat(reply.json().get("error").asString()).startsWith("to ");
