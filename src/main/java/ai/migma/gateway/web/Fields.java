@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 /** Checks shared by every request body the gateway reads; failures are 400s that name the field. */
 public final class Fields {
 
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+
     /**
      * The instants a request may name: the years 1 to 9999 of ISO-8601's four-digit form. PostgreSQL stores a
      * wider range, but not Java's (years ±999,999,999), and nothing a client asks for lies outside this one.
      */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
