@@ -88,15 +88,13 @@ final class ApiKeyDirectory implements ApiKeyLookup {
     }
 
     /**
-     * The key whose SHA-256 is {@code hash}, or {@code null}, from the database unless cached either way; revoked
-     * and expired keys are returned as they are.
+     * The key whose SHA-256 is {@code hash}, or {@code null}, from the database unless cached; revoked and expired
+     * keys are returned as they are. A hash found unknown is remembered ({@link #knownUnknown}), which the caller
+     * asks first.
      */
     @Override
     public ApiKeySnapshot find(byte[] hash) {
         KeyHash key = new KeyHash(hash);
-        if (unknown.getIfPresent(key) != null) {
-            return null;
-        }
         // Caffeine loads one key at a time per hash and does not store a null; the unknown cache keeps those.
         ApiKeySnapshot snapshot = cache.get(key);
         if (snapshot == null) {

@@ -13,6 +13,9 @@ public interface ApiKeyLookup {
     /** Whether this instance knows that no key has {@code hash}. */
     boolean knownUnknown(byte[] hash);
 
-    /** The key, asking the database unless known either way; revoked and expired keys are returned as they are. */
+    /**
+     * The key, asking the database unless it is cached, and remembering a hash no key has; revoked and expired keys
+     * are returned as they are. Callers ask {@link #knownUnknown} first.
+     */
     ApiKeySnapshot find(byte[] hash);
 }
