@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
+import ai.migma.gateway.support.Tenant;
 import ai.migma.gateway.support.WebhookReceiver;
 import ai.migma.gateway.support.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +44,10 @@ class WebhookDeliveryTest {
     @BeforeEach
     void accountAndReceiver() {
         receiver = new WebhookReceiver();
-        account = gateway.createAccount("enterprise", 10_000);
-        project = gateway.createProject(account, "Shop");
-        key = gateway.createKey(account, "test", "webhook:read", "webhook:write", "audience:write").get("key")
-                .asString();
+        Tenant tenant = gateway.tenant("webhook:read", "webhook:write", "audience:write");
+        account = tenant.account();
+        project = tenant.project();
+        key = tenant.key();
     }
 
     @AfterEach
