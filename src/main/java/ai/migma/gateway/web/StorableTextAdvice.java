@@ -10,13 +10,12 @@ import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every request body, once read, is searched for text PostgreSQL cannot store ({@link Fields#requireStorable}), so a
  * NUL or a lone surrogate anywhere, a custom field or a bulk import's fortieth contact included, is a 400 naming its
- * field ({@code subscribers[39].email}) rather than a failed statement. Bodies are the records, lists, maps and JSON
- * trees Jackson made; other values (numbers, instants, enums) hold no text.
+ * field ({@code subscribers[39].email}) rather than a failed statement. Bodies are the records, lists and maps
+ * Jackson made (no request type takes a JSON tree); other values (numbers, instants, enums) hold no text.
  */
 @ControllerAdvice
 final class StorableTextAdvice extends RequestBodyAdviceAdapter {
@@ -43,8 +42,6 @@ final class StorableTextAdvice extends RequestBodyAdviceAdapter {
         }
         if (value instanceof String text) {
             Fields.requireStorable(field, text);
-        } else if (value instanceof JsonNode node) {
-            searchTree(field, node, depth);
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String key = String.valueOf(entry.getKey());
@@ -63,24 +60,6 @@ final class StorableTextAdvice extends RequestBodyAdviceAdapter {
         } else if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
                 search(child(field, component.getName()), read(component, record), depth + 1);
-            }
-        }
-    }
-
-    private static void searchTree(String field, JsonNode node, int depth) {
-        if (depth > MAX_DEPTH) {
-            return;
-        }
-        if (node.isString()) {
-            Fields.requireStorable(field, node.asString());
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                searchTree(field + "[" + i + "]", node.get(i), depth + 1);
-            }
-        } else if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> property : node.properties()) {
-                Fields.requireStorable(field + " key", property.getKey());
-                searchTree(child(field, property.getKey()), property.getValue(), depth + 1);
             }
         }
     }
