@@ -6,9 +6,8 @@ import java.util.Map;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * The scopes a key can hold: the seven of Migma's API Keys page. Migma's newer scopes ({@code email:write},
- * {@code email:validate}, {@code email:preview}, {@code domain:read}, {@code domain:write}, {@code project:write})
- * are one constant each away. A permission is its own authority, so route rules read
+ * The scopes a key can hold (CONTRACT §3): the seven of Migma's API Keys page, Migma's newer scopes for validation,
+ * previews, domains and projects, and the two for campaigns. A permission is its own authority, so route rules read
  * {@code hasAuthority("email:send")}.
  */
 public enum Permission implements GrantedAuthority {
@@ -18,7 +17,14 @@ public enum Permission implements GrantedAuthority {
     EMAIL_SEND("email:send", "Send emails to subscribers using templates"),
     TEMPLATE_READ("template:read", "Read and use email templates"),
     WEBHOOK_READ("webhook:read", "List and view webhook configurations"),
-    WEBHOOK_WRITE("webhook:write", "Create, update, and delete webhooks for real-time notifications");
+    WEBHOOK_WRITE("webhook:write", "Create, update, and delete webhooks for real-time notifications"),
+    EMAIL_VALIDATE("email:validate", "Check email HTML for client compatibility, links, spelling and deliverability"),
+    EMAIL_PREVIEW("email:preview", "Render email previews on desktop, mobile and web clients"),
+    DOMAIN_READ("domain:read", "View sending domains and their DNS records"),
+    DOMAIN_WRITE("domain:write", "Add, verify and remove sending domains"),
+    PROJECT_WRITE("project:write", "Import projects and manage their knowledge base, images and logos"),
+    CAMPAIGN_READ("campaign:read", "View campaigns and their status"),
+    CAMPAIGN_WRITE("campaign:write", "Create, send, schedule and cancel campaigns");
 
     private static final Map<String, Permission> BY_SCOPE = new HashMap<>();
 

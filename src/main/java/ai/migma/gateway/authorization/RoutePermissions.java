@@ -3,7 +3,10 @@ package ai.migma.gateway.authorization;
 import static ai.migma.gateway.apikey.Permission.AUDIENCE_READ;
 import static ai.migma.gateway.apikey.Permission.AUDIENCE_WRITE;
 import static ai.migma.gateway.apikey.Permission.EMAIL_READ;
+import static ai.migma.gateway.apikey.Permission.EMAIL_PREVIEW;
 import static ai.migma.gateway.apikey.Permission.EMAIL_SEND;
+import static ai.migma.gateway.apikey.Permission.EMAIL_VALIDATE;
+import static ai.migma.gateway.apikey.Permission.PROJECT_WRITE;
 import static ai.migma.gateway.apikey.Permission.TEMPLATE_READ;
 import static ai.migma.gateway.apikey.Permission.WEBHOOK_READ;
 import static ai.migma.gateway.apikey.Permission.WEBHOOK_WRITE;
@@ -30,6 +33,9 @@ public final class RoutePermissions {
     public static final List<Rule> RULES = List.of(
             rule(GET, "/v1/projects"),
             rule(GET, "/v1/projects/{id}"),
+            rule(GET, "/v1/projects/import/{id}/status"),
+            rule(POST, "/v1/projects/import", PROJECT_WRITE),
+            rule(POST, "/v1/projects/import/{id}/retry", PROJECT_WRITE),
 
             rule(GET, "/v1/contacts", AUDIENCE_READ),
             rule(GET, "/v1/contacts/{id}", AUDIENCE_READ),
@@ -54,6 +60,31 @@ public final class RoutePermissions {
             rule(POST, "/v1/sending", EMAIL_SEND),
             rule(GET, "/v1/sending", EMAIL_READ),
             rule(GET, "/v1/sending/batches/{id}", EMAIL_READ),
+
+            rule(POST, "/v1/projects/emails/generate", EMAIL_SEND),
+            rule(POST, "/v1/emails/test/send", EMAIL_SEND),
+            rule(GET, "/v1/projects/emails/{id}/status", EMAIL_READ),
+
+            rule(GET, "/v1/export/formats", EMAIL_READ),
+            rule(GET, "/v1/export/status/{id}", EMAIL_READ),
+            rule(GET, "/v1/export/{format}/{id}", EMAIL_READ),
+            rule(POST, "/v1/export/hubspot", EMAIL_READ),
+            // The files an export lists, served behind the same rule as the export itself.
+            rule(GET, "/v1/export/files/{id}/{filename}", EMAIL_READ),
+
+            rule(POST, "/v1/emails/validate/all", EMAIL_VALIDATE),
+            rule(POST, "/v1/emails/validate/compatibility", EMAIL_VALIDATE),
+            rule(POST, "/v1/emails/validate/links", EMAIL_VALIDATE),
+            rule(POST, "/v1/emails/validate/spelling", EMAIL_VALIDATE),
+            rule(POST, "/v1/emails/validate/deliverability", EMAIL_VALIDATE),
+
+            rule(POST, "/v1/emails/previews", EMAIL_PREVIEW),
+            rule(GET, "/v1/emails/previews/{id}", EMAIL_PREVIEW),
+            rule(GET, "/v1/emails/previews/{id}/status", EMAIL_PREVIEW),
+            rule(GET, "/v1/emails/previews/{id}/devices/{key}", EMAIL_PREVIEW),
+            // The images a preview lists.
+            rule(GET, "/v1/emails/previews/{id}/devices/{key}/{image}", EMAIL_PREVIEW),
+            rule(GET, "/v1/emails/devices/supported", EMAIL_PREVIEW),
 
             rule(GET, "/v1/templates", TEMPLATE_READ, EMAIL_READ),
             rule(GET, "/v1/templates/{id}", TEMPLATE_READ, EMAIL_READ),

@@ -12,7 +12,13 @@ interface ProjectRepository extends JpaRepository<Project, UUID> {
             + "limit :limit offset :offset", nativeQuery = true)
     List<Project> findPage(UUID accountId, int limit, long offset);
 
+    @Query(value = "select * from projects where account_id = :accountId and status = :status "
+            + "order by created_at, id limit :limit offset :offset", nativeQuery = true)
+    List<Project> findPage(UUID accountId, String status, int limit, long offset);
+
     long countByAccountId(UUID accountId);
+
+    long countByAccountIdAndStatus(UUID accountId, String status);
 
     boolean existsByIdAndAccountId(UUID id, UUID accountId);
 

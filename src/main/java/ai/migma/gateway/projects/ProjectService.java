@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectService {
 
+    /** The SDK's {@code Project.status} union, and {@code archived}. */
+    private static final List<String> STATUSES = List.of("pending", "processing", "active", "error", "archived");
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MAX_DESCRIPTION_LENGTH = 2000;
-    private static final Pattern DOMAIN = Pattern.compile(
+    static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
     private final ProjectRepository projects;
@@ -38,12 +40,18 @@ public class ProjectService {
     public record ProjectPage(List<ProjectView> projects, long total, Pagination pagination) {
     }
 
+    /** The account's projects, oldest first; of one status when {@code status} is given. */
     @Transactional(readOnly = true)
-    public ProjectPage list(UUID accountId, int limit, int offset) {
+    public ProjectPage list(UUID accountId, int limit, int offset, String status) {
         Pagination.check(limit, offset);
-        long total = projects.countByAccountId(accountId);
-        List<ProjectView> page = projects.findPage(accountId, limit, offset).stream().map(Project::view).toList();
-        return new ProjectPage(page, total, Pagination.of(total, limit, offset));
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.invalid("status must be one of " + String.join(", ", STATUSES));
+        }
+        long total = status == null ? projects.countByAccountId(accountId)
+                : projects.countByAccountIdAndStatus(accountId, status);
+        List<Project> found = status == null ? projects.findPage(accountId, limit, offset)
+                : projects.findPage(accountId, status, limit, offset);
+        return new ProjectPage(found.stream().map(Project::view).toList(), total, Pagination.of(total, limit, offset));
     }
 
     @Transactional(readOnly = true)

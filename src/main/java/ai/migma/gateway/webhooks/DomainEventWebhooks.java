@@ -6,6 +6,7 @@ import ai.migma.gateway.contacts.ContactAdded;
 import ai.migma.gateway.contacts.ContactChanged;
 import ai.migma.gateway.contacts.ContactView;
 import ai.migma.gateway.contacts.ContactsImported;
+import ai.migma.gateway.projects.ProjectImportProgressed;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +64,12 @@ class DomainEventWebhooks { // not final: the listeners' transactions and asynch
         webhooks.publish(imported.id(), imported.accountId(), WebhookEvents.SUBSCRIBER_BULK_IMPORTED,
                 Map.of("projectId", imported.projectId().toString(), "success", imported.added(),
                         "failed", imported.failed(), "updated", imported.updated()));
+    }
+
+    @ApplicationModuleListener
+    void on(ProjectImportProgressed progressed) {
+        webhooks.publish(progressed.id(), progressed.accountId(), "project.import." + progressed.stage(),
+                progressed.data());
     }
 
     /** A subscriber event's {@code data}: the contact as the API shows it, with its project. */
