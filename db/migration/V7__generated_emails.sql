@@ -66,7 +66,6 @@ update send_batches set status = 'pending' where status = 'queued';
 alter table send_batches add constraint send_batches_status_check
     check (status in ('pending', 'processing', 'completed', 'failed'));
 alter table send_batches add column conversation_id uuid references conversations (id);
-alter table send_batches add column provider_type varchar(16);
 
 -- Exported files, served back at the URLs the export listed.
 create table export_files (

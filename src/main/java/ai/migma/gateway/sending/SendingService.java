@@ -2,6 +2,9 @@ package ai.migma.gateway.sending;
 
 import ai.migma.gateway.contacts.Audience;
 import ai.migma.gateway.contacts.AudienceFilter;
+import ai.migma.gateway.emails.GeneratedEmails;
+import ai.migma.gateway.jobs.Jobs;
+import ai.migma.gateway.jobs.TimedWork;
 import ai.migma.gateway.projects.ProjectService;
 import ai.migma.gateway.segments.SegmentService;
 import ai.migma.gateway.tags.TagService;
@@ -10,6 +13,7 @@ import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.PageParams;
 import ai.migma.gateway.web.PathIds;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,15 +29,20 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /v1/sending}: checks a send, resolves its recipients (one address, the project's subscribed contacts,
- * a segment's or a tag's) and records a batch with one queued message per recipient. No mail leaves the machine:
- * this gateway stands in for Migma's API, not for its mail servers, so messages stay {@code queued}.
+ * {@code POST /v1/sending}: checks a send, resolves its content (HTML, one of the project's templates, or a generated
+ * email's conversation) and its recipients (one address, the project's subscribed contacts, a segment's or a tag's)
+ * and records a batch with one queued message per recipient. The batch then advances through the SDK's
+ * {@code BatchStatus} ({@code pending → processing → completed}) in timed steps, its messages counted as sent. No
+ * mail leaves the machine: this gateway stands in for Migma's API, not for its mail servers.
  */
 @Service
-public class SendingService {
+public class SendingService implements TimedWork {
 
     static final List<String> RECIPIENT_TYPES = List.of("email", "audience", "segment", "tag");
-    private static final String PROVIDER = "migma";
+    /** The SDK's {@code ProviderType}. */
+    static final List<String> PROVIDERS = List.of("ses", "resend", "sendgrid", "mailgun", "migma");
+    static final String KIND = "send-batch";
+    private static final String DEFAULT_PROVIDER = "migma";
     private static final String BATCH_COLUMNS = "b.id, b.recipient_type, b.recipient_id, b.provider, b.status, "
             + "b.total_count, b.from_address, b.from_name, b.subject, b.created_at, b.updated_at, "
             + "(select count(*) from send_messages m where m.batch_id = b.id and m.status = 'queued') as queued, "
@@ -42,15 +51,17 @@ public class SendingService {
 
     public record SendRequest(String recipientType, String recipientEmail, String recipientId, String from,
             String fromName, String subject, String template, String templateId, Map<String, Object> variables,
-            String projectId) {
+            String projectId, String conversationId, String providerType) {
     }
 
     /** The SDK's {@code SendEmailResponse}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SendResult(String id, String provider, String status, int sentCount, String batchId,
             String message) {
     }
 
-    /** The SDK's {@code BatchStatus}. */
+    /** The SDK's {@code BatchStatus}; {@code recipientId} is absent for a send to one address. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BatchView(String batchId, String status, String recipientType, String recipientId, String provider,
             int totalCount, long queuedCount, long sentCount, long failedCount, String from, String fromName,
             String subject, Instant createdAt, Instant updatedAt) {
@@ -65,17 +76,22 @@ public class SendingService {
     private final SegmentService segments;
     private final TagService tags;
     private final TemplateService templates;
+    private final GeneratedEmails emails;
+    private final Jobs jobs;
     private final JsonMapper json;
     private final Clock clock;
 
     SendingService(JdbcClient jdbc, ProjectService projects, Audience contacts, SegmentService segments,
-            TagService tags, TemplateService templates, JsonMapper json, Clock clock) {
+            TagService tags, TemplateService templates, GeneratedEmails emails, Jobs jobs, JsonMapper json,
+            Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.contacts = contacts;
         this.segments = segments;
         this.tags = tags;
         this.templates = templates;
+        this.emails = emails;
+        this.jobs = jobs;
         this.json = json;
         this.clock = clock;
     }
@@ -95,9 +111,17 @@ public class SendingService {
         String from = Fields.requireEmail("from", request.from());
         String fromName = Fields.requireText("fromName", request.fromName(), 200);
         String subject = Fields.requireText("subject", request.subject(), 500);
-        UUID project = projects.requireOwned(accountId, request.projectId());
-        UUID templateId = templateId(project, request);
-        String html = templateId == null ? request.template() : null;
+        String provider = provider(request.providerType());
+        GeneratedEmails.GeneratedEmail conversation = conversation(accountId, request);
+        UUID project = conversation != null && blank(request.projectId()) ? conversation.projectId()
+                : projects.requireOwned(accountId, request.projectId());
+        if (conversation != null && !conversation.projectId().equals(project)) {
+            throw ApiException.invalid("conversationId names an email of another project than projectId");
+        }
+        UUID templateId = conversation != null && blank(request.template()) && blank(request.templateId()) ? null
+                : templateId(project, request);
+        String html = templateId != null ? null : blank(request.template()) ? conversation.html()
+                : request.template();
         if (html != null && html.length() > 512 * 1024) {
             throw ApiException.invalid("template must be at most 524288 characters");
         }
@@ -109,11 +133,13 @@ public class SendingService {
         UUID batch = UUID.randomUUID();
         jdbc.sql("insert into send_batches (id, project_id, recipient_type, recipient_id, from_address, from_name, "
                         + "subject, template_id, template, variables, provider, status, total_count, created_at, "
-                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'queued', ?, ?, ?)")
+                        + "updated_at, conversation_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', ?, ?, ?, ?)")
                 .params(batch, project, type, type.equals("email") ? null : request.recipientId(), from, fromName,
                         subject, templateId, html,
                         json.writeValueAsString(request.variables() == null ? Map.of() : request.variables()),
-                        PROVIDER, recipients.size(), Timestamp.from(now), Timestamp.from(now))
+                        provider, recipients.size(), Timestamp.from(now), Timestamp.from(now),
+                        conversation == null ? null : conversation.id())
                 .update();
         // One statement for any number of recipients: arrays in, one row per element out.
         jdbc.sql("insert into send_messages (id, batch_id, contact_id, email, status, created_at) "
@@ -122,7 +148,8 @@ public class SendingService {
                         recipients.stream().map(Audience.Recipient::contactId).toArray(UUID[]::new),
                         recipients.stream().map(Audience.Recipient::email).toArray(String[]::new))
                 .update();
-        return new SendResult(batch.toString(), PROVIDER, "queued", recipients.size(),
+        jobs.start(KIND, batch);
+        return new SendResult(batch.toString(), provider, "pending", recipients.size(),
                 type.equals("email") ? null : batch.toString(),
                 "Queued for " + recipients.size() + (recipients.size() == 1 ? " recipient" : " recipients"));
     }
@@ -151,6 +178,54 @@ public class SendingService {
                 + " order by b.created_at desc, b.id limit ? offset ?").params(params).query(SendingService::view)
                 .list();
         return new BatchPage(batches, count);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** Step 0 starts the batch; step 1 counts its messages as sent and completes it. */
+    @Override
+    public boolean advance(UUID batch, int step) {
+        Timestamp now = Timestamp.from(clock.instant());
+        if (step == 0) {
+            return jdbc.sql("update send_batches set status = 'processing', updated_at = ? "
+                    + "where id = ? and status = 'pending'").params(now, batch).update() == 1;
+        }
+        jdbc.sql("update send_messages set status = 'sent' where batch_id = ? and status = 'queued'").params(batch)
+                .update();
+        jdbc.sql("update send_batches set status = 'completed', updated_at = ? where id = ? and status = 'processing'")
+                .params(now, batch).update();
+        return false;
+    }
+
+    @Override
+    public void abandon(UUID batch, String error) {
+        jdbc.sql("update send_messages set status = 'failed' where batch_id = ? and status = 'queued'").params(batch)
+                .update();
+        jdbc.sql("update send_batches set status = 'failed', updated_at = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), batch).update();
+    }
+
+    /** The generated email a send names, which must be completed; {@code null} when it names none. */
+    private GeneratedEmails.GeneratedEmail conversation(UUID accountId, SendRequest request) {
+        return blank(request.conversationId()) ? null
+                : emails.requireCompleted(accountId, request.conversationId().strip());
+    }
+
+    private static String provider(String providerType) {
+        if (providerType == null) {
+            return DEFAULT_PROVIDER;
+        }
+        if (!PROVIDERS.contains(providerType)) {
+            throw ApiException.invalid("providerType must be one of " + String.join(", ", PROVIDERS));
+        }
+        return providerType;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** {@code templateId}, or {@code template} when it names one of the project's templates; else HTML or none. */

@@ -6,6 +6,9 @@ import ai.migma.gateway.contacts.ContactAdded;
 import ai.migma.gateway.contacts.ContactChanged;
 import ai.migma.gateway.contacts.ContactView;
 import ai.migma.gateway.contacts.ContactsImported;
+import ai.migma.gateway.emails.EmailGenerationProgressed;
+import ai.migma.gateway.emails.TestEmailSent;
+import ai.migma.gateway.export.ExportFinished;
 import ai.migma.gateway.projects.ProjectImportProgressed;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,6 +73,23 @@ class DomainEventWebhooks { // not final: the listeners' transactions and asynch
     void on(ProjectImportProgressed progressed) {
         webhooks.publish(progressed.id(), progressed.accountId(), "project.import." + progressed.stage(),
                 progressed.data());
+    }
+
+    @ApplicationModuleListener
+    void on(EmailGenerationProgressed progressed) {
+        webhooks.publish(progressed.id(), progressed.accountId(), "email.generation." + progressed.stage(),
+                progressed.data());
+    }
+
+    @ApplicationModuleListener
+    void on(TestEmailSent sent) {
+        webhooks.publish(sent.id(), sent.accountId(), WebhookEvents.EMAIL_TEST_SENT, sent.data());
+    }
+
+    @ApplicationModuleListener
+    void on(ExportFinished finished) {
+        webhooks.publish(finished.id(), finished.accountId(),
+                finished.succeeded() ? WebhookEvents.EXPORT_COMPLETED : WebhookEvents.EXPORT_FAILED, finished.data());
     }
 
     /** A subscriber event's {@code data}: the contact as the API shows it, with its project. */
