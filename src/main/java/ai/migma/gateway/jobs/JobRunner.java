@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,17 +39,19 @@ final class JobRunner implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final JobProperties properties;
     private final Clock clock;
-    private final Map<String, TimedWork> work;
+    private final ObjectProvider<TimedWork> kinds;
+    private volatile Map<String, TimedWork> work = Map.of();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile ScheduledExecutorService poller;
 
     JobRunner(JdbcClient jdbc, TransactionTemplate transactions, JobProperties properties, Clock clock,
-            List<TimedWork> work) {
+            ObjectProvider<TimedWork> kinds) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-        this.work = work.stream().collect(Collectors.toUnmodifiableMap(TimedWork::kind, Function.identity()));
+        // Looked up at start: the kinds of work start jobs through Jobs, which wakes this runner.
+        this.kinds = kinds;
     }
 
     /** A job was committed: look for due steps now rather than at the next poll. */
@@ -145,6 +147,7 @@ final class JobRunner implements SmartLifecycle {
 
     @Override
     public void start() {
+        work = kinds.orderedStream().collect(Collectors.toUnmodifiableMap(TimedWork::kind, Function.identity()));
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "job-runner");
             thread.setDaemon(true);

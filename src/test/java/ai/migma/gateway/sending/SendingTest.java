@@ -43,6 +43,8 @@ class SendingTest {
         return gateway.call("POST", "/v1/sending", key, body);
     }
 
+    private static final List<String> BATCH_STATUSES = List.of("pending", "processing", "completed", "failed");
+
     @Test
     void queuesOneEmailAndAnswersWithTheSdkShape() {
         Reply reply = send(Map.of("recipientType", "email", "recipientEmail", "someone@example.org"));
@@ -50,15 +52,42 @@ class SendingTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         JsonNode data = reply.json().get("data");
         assertThat(data.get("provider").asString()).isEqualTo("migma");
-        assertThat(data.get("status").asString()).isEqualTo("queued");
+        assertThat(data.get("status").asString()).isEqualTo("pending");
         assertThat(data.get("sentCount").asInt()).isEqualTo(1);
 
         Reply batch = gateway.call("GET", "/v1/sending/batches/" + data.get("id").asString(), key, null);
         assertThat(batch.status()).isEqualTo(200);
+        assertThat(BATCH_STATUSES).contains(batch.json().at("/data/status").asString());
         assertThat(batch.json().at("/data/totalCount").asInt()).isEqualTo(1);
-        assertThat(batch.json().at("/data/queuedCount").asInt()).isEqualTo(1);
-        assertThat(batch.json().at("/data/sentCount").asInt()).isZero();
         assertThat(batch.json().at("/data/from").asString()).isEqualTo("news@shop.example");
+        assertThat(batch.json().at("/data").has("recipientId")).as("optional, absent for one address").isFalse();
+    }
+
+    @Test
+    void aBatchAdvancesToCompletedWithEveryMessageCountedSent() {
+        String id = send(Map.of("recipientType", "audience")).json().at("/data/id").asString();
+
+        Reply done = gateway.pollUntil("/v1/sending/batches/" + id, key, "/data/status", "completed", "failed");
+
+        JsonNode batch = done.json().get("data");
+        assertThat(batch.get("status").asString()).isEqualTo("completed");
+        assertThat(batch.get("totalCount").asInt()).isEqualTo(3);
+        assertThat(batch.get("sentCount").asInt()).isEqualTo(3);
+        assertThat(batch.get("queuedCount").asInt()).isZero();
+        assertThat(batch.get("failedCount").asInt()).isZero();
+        assertThat(batch.get("updatedAt").isString()).isTrue();
+    }
+
+    @Test
+    void answersWithTheProviderTheSendNames() {
+        Reply reply = send(Map.of("recipientType", "email", "recipientEmail", "someone@example.org",
+                "providerType", "sendgrid"));
+
+        assertThat(reply.json().at("/data/provider").asString()).isEqualTo("sendgrid");
+        assertThat(gateway.call("GET", "/v1/sending/batches/" + reply.json().at("/data/id").asString(), key, null)
+                .json().at("/data/provider").asString()).isEqualTo("sendgrid");
+        assertThat(send(Map.of("recipientType", "email", "recipientEmail", "someone@example.org",
+                "providerType", "pigeon")).status()).isEqualTo(400);
     }
 
     @Test
@@ -81,7 +110,7 @@ class SendingTest {
                 .get("data");
         assertThat(batch.get("recipientType").asString()).isEqualTo("tag");
         assertThat(batch.get("recipientId").asString()).isEqualTo(tag);
-        assertThat(batch.get("status").asString()).isEqualTo("queued");
+        assertThat(BATCH_STATUSES).contains(batch.get("status").asString());
 
         Reply history = gateway.call("GET", "/v1/sending?limit=2", key, null);
         assertThat(history.json().get("count").asInt()).isEqualTo(3);

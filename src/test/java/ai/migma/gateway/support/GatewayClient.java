@@ -43,6 +43,11 @@ public final class GatewayClient {
         }
     }
 
+    /** {@code text} as a JSON tree (a webhook's body, say). */
+    public static JsonNode parse(String text) {
+        return JSON.readTree(text);
+    }
+
     /** A request with any headers, given as name, value, name, value, ... */
     public Reply send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
@@ -90,6 +95,28 @@ public final class GatewayClient {
             headers.addAll(List.of("Content-Type", "application/json"));
         }
         return send(method, path, body == null ? null : JSON.writeValueAsString(body), headers.toArray(String[]::new));
+    }
+
+    /**
+     * GETs {@code path} until the JSON pointer {@code field} of its answer holds one of {@code done}, as the SDK's
+     * {@code *AndWait} helpers poll; fails after ten seconds.
+     */
+    public Reply pollUntil(String path, String key, String field, String... done) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Reply reply;
+        do {
+            reply = getWithKey(path, key);
+            if (reply.status() != 200 || List.of(done).contains(reply.json().at(field).asString(""))) {
+                return reply;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("still not " + List.of(done) + " at " + field + " of " + path + ": " + reply.text());
     }
 
     /** Creates a project in the account through the admin API and returns its id. */
