@@ -63,7 +63,7 @@ public final class RoutePermissions {
 
             rule(POST, "/v1/projects/emails/generate", EMAIL_SEND),
             rule(POST, "/v1/emails/test/send", EMAIL_SEND),
-            rule(GET, "/v1/projects/emails/{id}/status", EMAIL_READ),
+            rule(GET, "/v1/projects/emails/{conversationId}/status", EMAIL_READ),
 
             rule(GET, "/v1/export/formats", EMAIL_READ),
             rule(GET, "/v1/export/status/{id}", EMAIL_READ),

@@ -147,7 +147,7 @@ final class JobRunner implements SmartLifecycle {
 
     @Override
     public void start() {
-        work = kinds.orderedStream().collect(Collectors.toUnmodifiableMap(TimedWork::kind, Function.identity()));
+        loadKinds();
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "job-runner");
             thread.setDaemon(true);
@@ -155,6 +155,11 @@ final class JobRunner implements SmartLifecycle {
         });
         long interval = properties.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::runDueQuietly, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Learns the kinds of work from the context (at start: they need this runner to be built first). */
+    void loadKinds() {
+        work = kinds.orderedStream().collect(Collectors.toUnmodifiableMap(TimedWork::kind, Function.identity()));
     }
 
     /** The step in progress finishes; what is still due stays in the table for the next start. */
