@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,17 +39,32 @@ final class JobRunner implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final JobProperties properties;
     private final Clock clock;
-    private final Map<String, TimedWork> work;
+    private final ObjectProvider<TimedWork> kinds;
+    private volatile Map<String, TimedWork> work;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile ScheduledExecutorService poller;
 
     JobRunner(JdbcClient jdbc, TransactionTemplate transactions, JobProperties properties, Clock clock,
-            List<TimedWork> work) {
+            ObjectProvider<TimedWork> kinds) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-        this.work = work.stream().collect(Collectors.toUnmodifiableMap(TimedWork::kind, Function.identity()));
+        this.kinds = kinds;
+    }
+
+    /**
+     * The kinds of work, looked up once the context is built: a kind that starts jobs depends on {@link Jobs}, which
+     * depends on this runner, so taking them in the constructor is a cycle Spring refuses.
+     */
+    private Map<String, TimedWork> work() {
+        Map<String, TimedWork> known = work;
+        if (known == null) {
+            known = kinds.orderedStream()
+                    .collect(Collectors.toUnmodifiableMap(TimedWork::kind, Function.identity()));
+            work = known;
+        }
+        return known;
     }
 
     /** A job was committed: look for due steps now rather than at the next poll. */
@@ -104,7 +119,7 @@ final class JobRunner implements SmartLifecycle {
     }
 
     private void step(Due due) {
-        TimedWork kind = work.get(due.kind());
+        TimedWork kind = work().get(due.kind());
         if (kind == null) {
             // Scheduled by a version of the gateway that knows this kind: left for it, looked at again later.
             jdbc.sql("update timed_jobs set due_at = ? where id = ?")
@@ -127,7 +142,7 @@ final class JobRunner implements SmartLifecycle {
             if (attempts >= properties.maxAttempts()) {
                 log.warn("Gave up {} job on {} at step {} after {} attempts", due.kind(), due.subject(), due.step(),
                         attempts, error);
-                TimedWork kind = work.get(due.kind());
+                TimedWork kind = work().get(due.kind());
                 if (kind != null) {
                     kind.abandon(due.subject(), reason);
                 }
