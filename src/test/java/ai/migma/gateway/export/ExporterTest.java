@@ -1,6 +1,7 @@
 package ai.migma.gateway.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ai.migma.gateway.rendering.HtmlRenderer;
 import ai.migma.gateway.support.UnitTest;
@@ -29,7 +30,7 @@ class ExporterTest {
             assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo(SampleEmail.HTML);
         });
         assertThat(files(ExportFormat.MJML, Exporter.Options.NONE)).extracting(ExportedFile::filename,
-                ExportedFile::format).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                ExportedFile::format).containsExactly(tuple(
                         "announce-our-spring-sale.mjml", "mjml"));
         assertThat(files(ExportFormat.MAILCHIMP, Exporter.Options.NONE)).extracting(ExportedFile::contentType)
                 .containsExactly("application/zip");
@@ -37,8 +38,8 @@ class ExporterTest {
                 .containsExactly("html");
         assertThat(files(ExportFormat.KLAVIYO, new Exporter.Options("hybrid", null)))
                 .extracting(ExportedFile::filename, ExportedFile::contentType).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("announce-our-spring-sale.html", "text/html; charset=utf-8"),
-                        org.assertj.core.groups.Tuple.tuple("announce-our-spring-sale.json", "application/json"));
+                        tuple("announce-our-spring-sale.html", "text/html; charset=utf-8"),
+                        tuple("announce-our-spring-sale.json", "application/json"));
         assertThat(new String(files(ExportFormat.HUBSPOT, new Exporter.Options("html", "Keep it short")).get(0)
                 .content(), StandardCharsets.UTF_8)).startsWith("<!--\n  templateType: email")
                 .contains("Keep it short", "{{ unsubscribe_link }}");
