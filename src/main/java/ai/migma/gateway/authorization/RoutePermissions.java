@@ -66,11 +66,11 @@ public final class RoutePermissions {
             rule(GET, "/v1/projects/emails/{conversationId}/status", EMAIL_READ),
 
             rule(GET, "/v1/export/formats", EMAIL_READ),
-            rule(GET, "/v1/export/status/{id}", EMAIL_READ),
-            rule(GET, "/v1/export/{format}/{id}", EMAIL_READ),
+            rule(GET, "/v1/export/status/{conversationId}", EMAIL_READ),
+            rule(GET, "/v1/export/{format}/{conversationId}", EMAIL_READ),
             rule(POST, "/v1/export/hubspot", EMAIL_READ),
             // The files an export lists, served behind the same rule as the export itself.
-            rule(GET, "/v1/export/files/{id}/{filename}", EMAIL_READ),
+            rule(GET, "/v1/export/files/{fileId}/{filename}", EMAIL_READ),
 
             rule(POST, "/v1/emails/validate/all", EMAIL_VALIDATE),
             rule(POST, "/v1/emails/validate/compatibility", EMAIL_VALIDATE),
