@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -93,28 +94,45 @@ public final class RouteAuthorizationFilter extends HttpFilter {
         if (literal != null) {
             return literal;
         }
-        PathContainer path = pathOf(request);
-        for (CompiledRule rule : rules) {
-            if (rule.method().equals(method) && rule.pattern().matches(path)) {
+        for (CompiledRule rule : routeOf(request)) {
+            if (rule.method().equals(method)) {
                 return rule.anyOf();
             }
         }
         return null;
     }
 
-    /** The methods the table admits on the request's path, {@code HEAD} with every {@code GET}. */
+    /** The methods the table admits on the request's route, {@code HEAD} with every {@code GET}. */
     Set<String> methodsFor(HttpServletRequest request) {
-        PathContainer path = pathOf(request);
         Set<String> methods = new LinkedHashSet<>();
-        for (CompiledRule rule : rules) {
-            if (rule.pattern().matches(path)) {
-                methods.add(rule.method());
-                if (rule.method().equals("GET")) {
-                    methods.add("HEAD");
-                }
+        for (CompiledRule rule : routeOf(request)) {
+            methods.add(rule.method());
+            if (rule.method().equals("GET")) {
+                methods.add("HEAD");
             }
         }
         return methods;
+    }
+
+    /**
+     * The rules of the most specific pattern that matches the request's path, whatever their methods: a literal
+     * path is its own route, never an id of a template beside it ({@code GET /projects/import} is not
+     * {@code GET /projects/{id}} but a method {@code /projects/import} does not allow).
+     */
+    private List<CompiledRule> routeOf(HttpServletRequest request) {
+        PathContainer path = pathOf(request);
+        List<CompiledRule> route = new ArrayList<>(4);
+        for (CompiledRule rule : rules) {
+            if (!rule.pattern().matches(path)) {
+                continue;
+            }
+            if (!route.isEmpty()
+                    && PathPattern.SPECIFICITY_COMPARATOR.compare(route.get(0).pattern(), rule.pattern()) < 0) {
+                break;
+            }
+            route.add(rule);
+        }
+        return route;
     }
 
     private void refuseUnlisted(HttpServletRequest request, HttpServletResponse response) throws IOException {

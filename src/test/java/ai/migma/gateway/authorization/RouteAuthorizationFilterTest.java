@@ -91,6 +91,20 @@ class RouteAuthorizationFilterTest {
     }
 
     @Test
+    void aLiteralPathIsItsOwnRouteNeverAnIdOfTheTemplateBesideIt() throws Exception {
+        authenticateWith(EnumSet.allOf(Permission.class));
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        // /v1/things/special is listed for GET only: a DELETE of it is not the DELETE of /v1/things/{id}.
+        filter.doFilter(new MockHttpServletRequest("DELETE", "/v1/things/special"), response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(405);
+        assertThat(response.getHeader("Allow")).isEqualTo("GET, HEAD");
+        assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
     void anUnlistedMethodOnAListedPathIs405WithTheTablesMethods() throws Exception {
         authenticateWith(EnumSet.allOf(Permission.class));
         MockFilterChain chain = new MockFilterChain();
