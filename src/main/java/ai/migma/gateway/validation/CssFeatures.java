@@ -16,9 +16,7 @@ import org.jsoup.nodes.Element;
  */
 final class CssFeatures {
 
-    private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern BLOCK = Pattern.compile("\\{([^{}]*)}");
-    private static final Pattern IMPORTANT = Pattern.compile("\\s*!\\s*important\\s*$");
 
     private record Rule(String feature, BiPredicate<String, String> matches) {
     }
@@ -68,7 +66,7 @@ final class CssFeatures {
             declarations(styled.attr("style"), used);
         }
         for (Element style : email.document().select("style")) {
-            String sheet = COMMENT.matcher(style.data()).replaceAll(" ");
+            String sheet = withoutComments(style.data());
             SHEET.forEach((feature, pattern) -> {
                 Matcher m = pattern.matcher(sheet);
                 while (m.find()) {
@@ -89,6 +87,24 @@ final class CssFeatures {
         return used;
     }
 
+    /** Comments removed by one pass: a pattern would scan to the end from every unclosed {@code /*}. */
+    private static String withoutComments(String css) {
+        StringBuilder kept = new StringBuilder(css.length());
+        int from = 0;
+        for (int open = css.indexOf("/*"); open >= 0; open = css.indexOf("/*", from)) {
+            kept.append(css, from, open).append(' ');
+            int close = css.indexOf("*/", open + 2);
+            from = close < 0 ? css.length() : close + 2;
+        }
+        return kept.append(css, Math.min(from, css.length()), css.length()).toString();
+    }
+
+    private static String withoutImportant(String value) {
+        int bang = value.lastIndexOf('!');
+        return bang >= 0 && value.substring(bang + 1).strip().equals("important") ? value.substring(0, bang).strip()
+                : value;
+    }
+
     private static void declarations(String css, Map<String, Integer> used) {
         for (String declaration : css.split(";")) {
             int colon = declaration.indexOf(':');
@@ -96,8 +112,7 @@ final class CssFeatures {
                 continue;
             }
             String property = declaration.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = IMPORTANT.matcher(declaration.substring(colon + 1).strip().toLowerCase(Locale.ROOT))
-                    .replaceAll("");
+            String value = withoutImportant(declaration.substring(colon + 1).strip().toLowerCase(Locale.ROOT));
             for (Rule rule : DECLARATIONS) {
                 if (rule.matches().test(property, value)) {
                     used.merge(rule.feature(), 1, Integer::sum);

@@ -26,14 +26,17 @@ final class SpellChecker {
     /** The errors listed in one report; {@code summary.totalErrors} counts them all. */
     static final int MAX_LISTED = 500;
     static final int MAX_SUGGESTIONS = 5;
+    /** Longer "words" get no suggestions: their edits grow with the square of the length, and none is English. */
+    static final int MAX_SUGGESTED_LENGTH = 30;
     private static final int CONTEXT = 30;
     static final String AI_MODEL = "none: word list (SCOWL en_US via Debian wamerican)";
 
+    /** What is not prose; every repetition is bounded, so no text makes a match scan to its end from each start. */
     private static final Pattern NOT_PROSE = Pattern.compile(LinkChecker.MERGE_TAG.pattern()
             + "|(?i:https?://|www\\.)\\S+"
-            + "|\\S+@\\S+"
-            + "|(?i:\\b[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)*\\.(com|org|net|io|co|ai|app|dev|edu|gov|info|biz|me"
-            + "|us|uk|ca|de|fr|es|it|nl|au|eu)\\b)");
+            + "|[^\\s@]{1,64}@\\S{1,255}"
+            + "|(?i:\\b[\\p{L}\\p{N}-]{1,63}(\\.[\\p{L}\\p{N}-]{1,63}){0,8}\\.(com|org|net|io|co|ai|app|dev|edu|gov"
+            + "|info|biz|me|us|uk|ca|de|fr|es|it|nl|au|eu)\\b)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
 
     private final WordList words;
@@ -118,8 +121,10 @@ final class SpellChecker {
             }
             String lower = candidate.toLowerCase(Locale.ROOT);
             unknown.add(lower);
-            List<String> suggested = suggestions.computeIfAbsent(lower, w -> words.suggestions(w, MAX_SUGGESTIONS))
-                    .stream().map(s -> Character.isUpperCase(candidate.charAt(0)) ? capitalize(s) : s).toList();
+            // Suggestions only for the errors listed: an unlisted one's would be thrown away.
+            List<String> suggested = errors.size() >= MAX_LISTED || lower.length() > MAX_SUGGESTED_LENGTH ? List.of()
+                    : suggestions.computeIfAbsent(lower, w -> words.suggestions(w, MAX_SUGGESTIONS)).stream()
+                            .map(s -> Character.isUpperCase(candidate.charAt(0)) ? capitalize(s) : s).toList();
             errors.add(new SpellingError("spelling", candidate, word.start(), context(text, word.start(),
                     word.end()), suggested));
         }

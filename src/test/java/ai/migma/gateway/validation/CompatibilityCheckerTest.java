@@ -2,10 +2,12 @@ package ai.migma.gateway.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ai.migma.gateway.support.UnitTest;
 import ai.migma.gateway.validation.CompatibilityChecker.Issue;
 import ai.migma.gateway.web.ApiException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +71,21 @@ class CompatibilityCheckerTest {
                         "image-webp");
         assertThat(report.clientIssues().get("thunderbird").errors()).extracting(Issue::feature)
                 .containsExactly("html-script", "html-iframe");
+    }
+
+    @Test
+    void commentsAndImportantAreRemovedWithoutRescanning() {
+        CompatibilityChecker.Report report = check("<style>/* .a { display: grid } */ .b { display: flex ! IMPORTANT }"
+                + "</style>", List.of("outlook-windows"));
+        assertThat(report.featuresDetected()).extracting(CompatibilityChecker.FeatureUse::feature)
+                .containsExactly("css-display-flex", "html-style");
+
+        // Quadratic with patterns: 120,000 characters of either took 12 s and 29 s.
+        String unclosed = "<style>" + "/*x".repeat(150_000) + "</style>";
+        String spaces = "<p style=\"color:a" + " ".repeat(450_000) + "b\">a</p>";
+        for (String html : List.of(unclosed, spaces)) {
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> check(html, null));
+        }
     }
 
     @Test
