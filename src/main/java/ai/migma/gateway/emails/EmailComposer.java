@@ -64,8 +64,10 @@ final class EmailComposer {
                 .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" ")
                 .append("border=\"0\" style=\"background-color:").append(BACKGROUND).append(";\">\n<tr>\n")
                 .append("<td align=\"center\" style=\"padding:24px 12px;\">\n")
+                // 600 wide where clients honour only the attribute (Outlook), the screen's width below that.
                 .append("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" ")
-                .append("style=\"width:600px;background-color:").append(CARD).append(";\">\n");
+                .append("style=\"width:100%;max-width:600px;margin:0 auto;text-align:left;")
+                .append("background-color:").append(CARD).append(";\">\n");
         int images = 0;
         html.append("<tr>\n<td style=\"padding:24px 32px;border-top:4px solid ").append(accent).append(";\">\n");
         if (brief.logoUrl() != null) {
@@ -80,7 +82,10 @@ final class EmailComposer {
         html.append("</td>\n</tr>\n<tr>\n<td style=\"padding:8px 32px 0 32px;\">\n")
                 .append("<h1 style=\"margin:0 0 16px 0;font-family:Helvetica,Arial,sans-serif;font-size:26px;")
                 .append("line-height:32px;color:").append(TEXT).append(";\">").append(esc(subject)).append("</h1>\n");
-        for (String sentence : sentences) {
+        // The first sentence is the headline; the rest is the copy.
+        List<String> copy = sentences.size() > 1 ? sentences.subList(1, sentences.size())
+                : List.of("A note from the " + brief.projectName() + " team.");
+        for (String sentence : copy) {
             html.append("<p style=\"margin:0 0 14px 0;font-family:Helvetica,Arial,sans-serif;font-size:16px;")
                     .append("line-height:24px;color:").append(TEXT).append(";\">").append(esc(sentence))
                     .append("</p>\n");
