@@ -87,7 +87,31 @@ class UnstorableInputTest {
                 new Route("POST", "/v1/sending", """
                         {"recipientType": "email", "recipientEmail": "a@example.com", "recipientId": "r",
                          "from": "f@example.com", "fromName": "F", "subject": "s", "template": "<p>x</p>",
-                         "templateId": "t", "variables": {"name": "v"}, "projectId": "%s"}""".formatted(project)),
+                         "templateId": "t", "variables": {"name": "v"}, "projectId": "%s", "conversationId": "c",
+                         "providerType": "ses"}""".formatted(project)),
+                new Route("POST", "/v1/projects/import", """
+                        {"urls": ["https://a.example"], "logoUrls": {"primary": "https://a.example/l.png"}}"""),
+                new Route("POST", "/v1/projects/import/" + id + "/retry", null),
+                new Route("POST", "/v1/projects/emails/generate", """
+                        {"projectId": "%s", "prompt": "p", "images": [{"source": {"type": "url",
+                         "url": "https://a.example/i.png"}}], "model": "m", "languages": ["en"],
+                         "visibility": "private", "referenceId": "r"}""".formatted(project)),
+                new Route("POST", "/v1/emails/test/send", """
+                        {"conversationId": "%s", "to": "a@example.com"}""".formatted(id)),
+                new Route("POST", "/v1/export/hubspot", """
+                        {"conversationId": "%s", "customOptions": {"customInstructions": "c"}}""".formatted(id)),
+                new Route("POST", "/v1/emails/validate/all", """
+                        {"html": "<p>x</p>", "subject": "s", "options": {"clients": ["gmail"],
+                         "languages": ["en"]}}"""),
+                new Route("POST", "/v1/emails/validate/compatibility", """
+                        {"html": "<p>x</p>", "clients": ["gmail"]}"""),
+                new Route("POST", "/v1/emails/validate/links", "{\"html\": \"<p>x</p>\"}"),
+                new Route("POST", "/v1/emails/validate/spelling", """
+                        {"html": "<p>x</p>", "languages": ["en"]}"""),
+                new Route("POST", "/v1/emails/validate/deliverability", """
+                        {"html": "<p>x</p>", "subject": "s", "fromName": "f", "fromEmail": "f@example.com"}"""),
+                new Route("POST", "/v1/emails/previews", """
+                        {"html": "<p>x</p>", "subject": "s", "devices": ["gmail-chrome"], "name": "n"}"""),
                 new Route("POST", "/v1/webhooks", """
                         {"url": "http://127.0.0.1:9/hook", "events": ["subscriber.added"], "description": "d"}"""),
                 new Route("PATCH", "/v1/webhooks/" + id, """

@@ -25,9 +25,11 @@ class WebhookEventsTest {
         assertThat(data.get("events").valueStream().map(event -> event.get("type").asString())).containsExactly(
                 "subscriber.added",
                 "subscriber.updated", "subscriber.unsubscribed", "subscriber.bulk_imported", "api_key.created",
-                "api_key.revoked");
+                "api_key.revoked", "email.generation.started", "email.generation.completed",
+                "email.generation.failed", "email.test.sent", "project.import.started", "project.import.processing",
+                "project.import.completed", "project.import.failed", "export.completed", "export.failed");
         assertThat(data.at("/events/0/description").asString()).isNotBlank();
-        assertThat(data.get("total").asInt()).isEqualTo(6);
+        assertThat(data.get("total").asInt()).isEqualTo(16);
         assertThat(reply.json().at("/metadata/requestId").asString()).isEqualTo(reply.header("X-Request-Id"));
         assertThat(reply.header("X-RateLimit-Limit")).isEqualTo("100");
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
