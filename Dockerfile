@@ -18,5 +18,6 @@ EXPOSE 8080
 # cannot (database down); the body lists components, so the status line is what is checked.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf "GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200"'
-# Exec form: the JVM is PID 1 and gets SIGTERM itself, so in-flight requests finish before it exits.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/gateway.jar"]
+# Exec form: the JVM is PID 1 and gets SIGTERM itself, so in-flight requests finish before it exits. PDFBox keeps
+# its font cache in the user's home by default; this user has none, so the cache goes to /tmp.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dpdfbox.fontcache=/tmp", "-jar", "/app/gateway.jar"]
