@@ -1,8 +1,6 @@
 package ai.migma.gateway.validation;
 
-import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.web.ApiResponse;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,31 +21,28 @@ final class ValidationController {
     }
 
     @PostMapping("/all")
-    ApiResponse<ValidationService.AllReport> all(@AuthenticationPrincipal ApiKeyPrincipal key,
-            @RequestBody ValidationService.AllRequest request) {
+    ApiResponse<ValidationService.AllReport> all(@RequestBody ValidationService.AllRequest request) {
         return ApiResponse.ok(validation.all(request));
     }
 
     @PostMapping("/compatibility")
-    ApiResponse<CompatibilityChecker.Report> compatibility(@AuthenticationPrincipal ApiKeyPrincipal key,
+    ApiResponse<CompatibilityChecker.Report> compatibility(
             @RequestBody ValidationService.CompatibilityRequest request) {
         return ApiResponse.ok(validation.compatibility(request));
     }
 
     @PostMapping("/links")
-    ApiResponse<LinkChecker.Report> links(@AuthenticationPrincipal ApiKeyPrincipal key,
-            @RequestBody ValidationService.LinksRequest request) {
+    ApiResponse<LinkChecker.Report> links(@RequestBody ValidationService.LinksRequest request) {
         return ApiResponse.ok(validation.links(request));
     }
 
     @PostMapping("/spelling")
-    ApiResponse<SpellChecker.Report> spelling(@AuthenticationPrincipal ApiKeyPrincipal key,
-            @RequestBody ValidationService.SpellingRequest request) {
+    ApiResponse<SpellChecker.Report> spelling(@RequestBody ValidationService.SpellingRequest request) {
         return ApiResponse.ok(validation.spelling(request));
     }
 
     @PostMapping("/deliverability")
-    ApiResponse<DeliverabilityAnalyzer.Report> deliverability(@AuthenticationPrincipal ApiKeyPrincipal key,
+    ApiResponse<DeliverabilityAnalyzer.Report> deliverability(
             @RequestBody ValidationService.DeliverabilityRequest request) {
         return ApiResponse.ok(validation.deliverability(request));
     }
