@@ -81,7 +81,8 @@ class EmailGenerationTest {
         assertThat(result.at("/stats/imageCount").asInt()).isEqualTo(1);
         assertThat(result.at("/stats/buttonCount").isNumber()).isTrue();
         assertThat(result.at("/stats/estimatedLength").asString()).isEqualTo("short");
-        assertThat(result.at("/stats/colors").values()).allSatisfy(c -> assertThat(c.asString()).matches("#[0-9a-f]{6}"));
+        assertThat(result.at("/stats/colors").values())
+                .allSatisfy(colour -> assertThat(colour.asString()).matches("#[0-9a-f]{6}"));
         assertThat(result.get("languages").values()).extracting(JsonNode::asString).containsExactly("en");
 
         Document html = Jsoup.parse(result.get("html").asString());
