@@ -2,6 +2,10 @@ package ai.migma.gateway.authorization;
 
 import static ai.migma.gateway.apikey.Permission.AUDIENCE_READ;
 import static ai.migma.gateway.apikey.Permission.AUDIENCE_WRITE;
+import static ai.migma.gateway.apikey.Permission.CAMPAIGN_READ;
+import static ai.migma.gateway.apikey.Permission.CAMPAIGN_WRITE;
+import static ai.migma.gateway.apikey.Permission.DOMAIN_READ;
+import static ai.migma.gateway.apikey.Permission.DOMAIN_WRITE;
 import static ai.migma.gateway.apikey.Permission.EMAIL_READ;
 import static ai.migma.gateway.apikey.Permission.EMAIL_PREVIEW;
 import static ai.migma.gateway.apikey.Permission.EMAIL_SEND;
@@ -14,6 +18,7 @@ import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import ai.migma.gateway.apikey.Permission;
 import java.util.List;
@@ -36,6 +41,14 @@ public final class RoutePermissions {
             rule(GET, "/v1/projects/import/{id}/status"),
             rule(POST, "/v1/projects/import", PROJECT_WRITE),
             rule(POST, "/v1/projects/import/{id}/retry", PROJECT_WRITE),
+            rule(GET, "/v1/projects/{projectId}/knowledge-base"),
+            rule(POST, "/v1/projects/{projectId}/knowledge-base", PROJECT_WRITE),
+            rule(PUT, "/v1/projects/{projectId}/knowledge-base/{entryId}", PROJECT_WRITE),
+            rule(DELETE, "/v1/projects/{projectId}/knowledge-base/{entryId}", PROJECT_WRITE),
+            rule(POST, "/v1/projects/{projectId}/images", PROJECT_WRITE),
+            rule(PUT, "/v1/projects/{projectId}/images", PROJECT_WRITE),
+            rule(DELETE, "/v1/projects/{projectId}/images", PROJECT_WRITE),
+            rule(PUT, "/v1/projects/{projectId}/logos", PROJECT_WRITE),
 
             rule(GET, "/v1/contacts", AUDIENCE_READ),
             rule(GET, "/v1/contacts/{id}", AUDIENCE_READ),
@@ -43,6 +56,9 @@ public final class RoutePermissions {
             rule(GET, "/v1/tags/{id}", AUDIENCE_READ),
             rule(GET, "/v1/segments", AUDIENCE_READ),
             rule(GET, "/v1/segments/{id}", AUDIENCE_READ),
+            rule(GET, "/v1/contacts/bulk/{jobId}", AUDIENCE_READ),
+            rule(GET, "/v1/topics", AUDIENCE_READ),
+            rule(GET, "/v1/topics/{id}", AUDIENCE_READ),
 
             rule(POST, "/v1/contacts", AUDIENCE_WRITE),
             rule(POST, "/v1/contacts/bulk", AUDIENCE_WRITE),
@@ -56,10 +72,33 @@ public final class RoutePermissions {
             rule(POST, "/v1/segments", AUDIENCE_WRITE),
             rule(PATCH, "/v1/segments/{id}", AUDIENCE_WRITE),
             rule(DELETE, "/v1/segments/{id}", AUDIENCE_WRITE),
+            rule(POST, "/v1/topics", AUDIENCE_WRITE),
+            rule(PATCH, "/v1/topics/{id}", AUDIENCE_WRITE),
+            rule(DELETE, "/v1/topics/{id}", AUDIENCE_WRITE),
+            rule(POST, "/v1/topics/{id}/subscribe", AUDIENCE_WRITE),
+            rule(POST, "/v1/topics/{id}/unsubscribe", AUDIENCE_WRITE),
 
             rule(POST, "/v1/sending", EMAIL_SEND),
             rule(GET, "/v1/sending", EMAIL_READ),
             rule(GET, "/v1/sending/batches/{id}", EMAIL_READ),
+
+            rule(GET, "/v1/campaigns", CAMPAIGN_READ),
+            rule(GET, "/v1/campaigns/{id}", CAMPAIGN_READ),
+            rule(POST, "/v1/campaigns", CAMPAIGN_WRITE),
+            rule(POST, "/v1/campaigns/{id}/send", CAMPAIGN_WRITE),
+            rule(POST, "/v1/campaigns/{id}/schedule", CAMPAIGN_WRITE),
+            rule(POST, "/v1/campaigns/{id}/cancel", CAMPAIGN_WRITE),
+
+            rule(GET, "/v1/domains", DOMAIN_READ),
+            rule(GET, "/v1/domains/managed", DOMAIN_READ),
+            rule(GET, "/v1/domains/{domain}", DOMAIN_READ),
+            rule(POST, "/v1/domains", DOMAIN_WRITE),
+            rule(POST, "/v1/domains/{domain}/verify", DOMAIN_WRITE),
+            rule(PATCH, "/v1/domains/{domain}", DOMAIN_WRITE),
+            rule(DELETE, "/v1/domains/{domain}", DOMAIN_WRITE),
+            rule(GET, "/v1/domains/managed/check/{prefix}", DOMAIN_WRITE),
+            rule(POST, "/v1/domains/managed", DOMAIN_WRITE),
+            rule(DELETE, "/v1/domains/managed/{domain}", DOMAIN_WRITE),
 
             rule(POST, "/v1/projects/emails/generate", EMAIL_SEND),
             rule(POST, "/v1/emails/test/send", EMAIL_SEND),
@@ -91,6 +130,7 @@ public final class RoutePermissions {
 
             rule(GET, "/v1/webhooks", WEBHOOK_READ),
             rule(GET, "/v1/webhooks/events", WEBHOOK_READ),
+            rule(GET, "/v1/webhooks/stats", WEBHOOK_READ),
             rule(GET, "/v1/webhooks/{id}", WEBHOOK_READ),
             rule(GET, "/v1/webhooks/{id}/deliveries", WEBHOOK_READ),
             rule(POST, "/v1/webhooks", WEBHOOK_WRITE),

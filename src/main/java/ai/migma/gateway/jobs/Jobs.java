@@ -31,15 +31,28 @@ public class Jobs {
      * @return whether the work was scheduled now
      */
     public boolean start(String kind, UUID subject) {
-        Instant now = clock.instant();
+        return startAt(kind, subject, clock.instant().plus(properties.stepDelay()));
+    }
+
+    /** As {@link #start}, the first step due at {@code due} (a scheduled campaign's time, say). */
+    public boolean startAt(String kind, UUID subject, Instant due) {
         int inserted = jdbc.sql("insert into timed_jobs (id, kind, subject_id, step, due_at, created_at) "
                         + "values (?, ?, ?, 0, ?, ?) on conflict (kind, subject_id) do nothing")
-                .params(UUID.randomUUID(), kind, subject, Timestamp.from(now.plus(properties.stepDelay())),
-                        Timestamp.from(now))
+                .params(UUID.randomUUID(), kind, subject, Timestamp.from(due), Timestamp.from(clock.instant()))
                 .update();
         if (inserted == 1) {
             AfterCommit.run(runner::wake);
         }
         return inserted == 1;
+    }
+
+    /**
+     * Drops the work of {@code kind} on {@code subject} that has not run yet. A step running now holds its row, so
+     * this waits for it; call it in the transaction that records why (a cancelled campaign, say).
+     *
+     * @return whether work was dropped
+     */
+    public boolean cancel(String kind, UUID subject) {
+        return jdbc.sql("delete from timed_jobs where kind = ? and subject_id = ?").params(kind, subject).update() == 1;
     }
 }
