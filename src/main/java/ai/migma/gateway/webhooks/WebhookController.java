@@ -28,10 +28,12 @@ final class WebhookController {
         this.webhooks = webhooks;
     }
 
-    record CreateRequest(String url, List<String> events, String description, Boolean active) {
+    record CreateRequest(String url, List<String> events, String description, Boolean active,
+            Map<String, String> customHeaders) {
     }
 
-    record UpdateRequest(String url, List<String> events, Boolean active, String description) {
+    record UpdateRequest(String url, List<String> events, Boolean active, String description,
+            Map<String, String> customHeaders) {
     }
 
     @PostMapping
@@ -39,12 +41,17 @@ final class WebhookController {
     ApiResponse<WebhookService.CreatedWebhook> create(@AuthenticationPrincipal ApiKeyPrincipal key,
             @RequestBody CreateRequest request) {
         return ApiResponse.ok(webhooks.create(key.accountId(), request.url(), request.events(),
-                request.description(), request.active()));
+                request.description(), request.active(), request.customHeaders()));
     }
 
     @GetMapping
     ApiResponse<WebhookService.WebhookList> list(@AuthenticationPrincipal ApiKeyPrincipal key) {
         return ApiResponse.ok(webhooks.list(key.accountId()));
+    }
+
+    @GetMapping("/stats")
+    ApiResponse<WebhookService.WebhookStats> stats(@AuthenticationPrincipal ApiKeyPrincipal key) {
+        return ApiResponse.ok(webhooks.stats(key.accountId()));
     }
 
     @GetMapping("/{id}")
@@ -57,7 +64,7 @@ final class WebhookController {
     ApiResponse<Map<String, Boolean>> update(@AuthenticationPrincipal ApiKeyPrincipal key, @PathVariable String id,
             @RequestBody UpdateRequest request) {
         webhooks.update(key.accountId(), id, request.url(), request.events(), request.active(),
-                request.description());
+                request.description(), request.customHeaders());
         return ApiResponse.ok(Map.of("updated", true));
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the outbox's due deliveries, with retries and doubling backoff, recording each attempt. A delivery is
@@ -29,20 +32,25 @@ import org.springframework.stereotype.Component;
 final class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
 
     private record Due(UUID id, UUID webhookId, UUID eventId, String eventType, String payload, int attempts,
-            String url, String secret) {
+            String url, String secret, Map<String, String> customHeaders) {
     }
 
     private final JdbcClient jdbc;
     private final WebhookSender sender;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final JsonMapper json;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService workers;
 
-    WebhookDispatcher(JdbcClient jdbc, WebhookSender sender, WebhookProperties properties, Clock clock) {
+    WebhookDispatcher(JdbcClient jdbc, WebhookSender sender, WebhookProperties properties, Clock clock,
+            JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.sender = sender;
         this.properties = properties;
@@ -101,20 +109,21 @@ final class WebhookDispatcher implements SmartLifecycle {
                    and d.id in (select id from webhook_deliveries
                                  where status = 'pending' and next_attempt_at <= :now
                                  order by next_attempt_at limit :limit for update skip locked)
-                returning d.id, d.webhook_id, d.event_id, d.event_type, d.payload, d.attempts, w.url, w.secret
+                returning d.id, d.webhook_id, d.event_id, d.event_type, d.payload, d.attempts, w.url, w.secret,
+                          w.custom_headers
                 """)
                 .param("lease", Timestamp.from(lease)).param("now", Timestamp.from(now))
                 .param("limit", batchSize())
                 .query((row, n) -> new Due(row.getObject("id", UUID.class), row.getObject("webhook_id", UUID.class),
                         row.getObject("event_id", UUID.class), row.getString("event_type"),
                         row.getString("payload"), row.getInt("attempts"), row.getString("url"),
-                        row.getString("secret")))
+                        row.getString("secret"), json.readValue(row.getString("custom_headers"), HEADERS)))
                 .list();
     }
 
     private void attempt(Due delivery) {
-        WebhookSender.Attempt attempt = sender.send(delivery.url(), delivery.secret(), delivery.eventId(),
-                delivery.eventType(), delivery.payload());
+        WebhookSender.Attempt attempt = sender.send(delivery.url(), delivery.secret(), delivery.customHeaders(),
+                delivery.eventId(), delivery.eventType(), delivery.payload());
         Instant now = clock.instant();
         String status;
         Timestamp next = null;

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -76,7 +77,8 @@ final class WebhookSender implements AutoCloseable {
                 .build();
     }
 
-    Attempt send(String url, String secret, UUID eventId, String eventType, String payload) {
+    Attempt send(String url, String secret, Map<String, String> customHeaders, UUID eventId, String eventType,
+            String payload) {
         long started = System.nanoTime();
         try {
             policy.parse(url);
@@ -84,7 +86,10 @@ final class WebhookSender implements AutoCloseable {
             return new Attempt(false, null, null, "url is no longer allowed", 0);
         }
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        var request = ClassicRequestBuilder.post(url)
+        ClassicRequestBuilder builder = ClassicRequestBuilder.post(url);
+        // The owner's headers first: the gateway's own, set after, are the ones a receiver reads.
+        customHeaders.forEach(builder::setHeader);
+        var request = builder
                 .setHeader("X-Migma-Event", eventType)
                 .setHeader("X-Migma-Event-Id", eventId.toString())
                 .setHeader(WebhookSignature.HEADER, WebhookSignature.sign(secret, body))

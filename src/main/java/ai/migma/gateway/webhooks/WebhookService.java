@@ -7,6 +7,7 @@ import ai.migma.gateway.web.ApiException;
 import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.PathIds;
 import ai.migma.gateway.web.Pagination;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,17 +34,30 @@ public class WebhookService {
 
     static final int MAX_PER_ACCOUNT = 25;
     private static final int MAX_DESCRIPTION = 500;
-    private static final String COLUMNS = "id, url, events, active, description, success_count, failure_count, "
-            + "last_triggered_at, created_at, updated_at";
+    private static final String COLUMNS = "id, url, events, active, secret, description, custom_headers, "
+            + "success_count, failure_count, last_triggered_at, created_at, updated_at";
 
-    public record WebhookView(String id, String url, List<String> events, boolean active, boolean secretConfigured,
-            String description, long successCount, long failureCount, Instant lastTriggeredAt, Instant createdAt,
+    /**
+     * The SDK's {@code WebhookDetail}, the signing secret included as it declares (a key that may read webhooks may
+     * verify their deliveries); {@code customHeaders} and {@code lastTriggeredAt} are absent when there are none.
+     */
+    public record WebhookView(String id, String url, List<String> events, boolean active, String secret,
+            boolean secretConfigured, String description,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> customHeaders, long successCount,
+            long failureCount, @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastTriggeredAt, Instant createdAt,
             Instant updatedAt) {
     }
 
-    /** The create response: the only one that carries the signing secret. */
+    /** The SDK's {@code Webhook}: the create response. */
     public record CreatedWebhook(String id, String url, List<String> events, boolean active, String secret,
-            boolean secretConfigured, String description, Instant createdAt) {
+            boolean secretConfigured, String description,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> customHeaders, Instant createdAt) {
+    }
+
+    /** {@code GET /v1/webhooks/stats}: the account's webhooks and their deliveries, counted. */
+    public record WebhookStats(long totalWebhooks, long activeWebhooks, long inactiveWebhooks, long totalDeliveries,
+            long succeededDeliveries, long failedDeliveries, long pendingDeliveries, double successRate,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastTriggeredAt, Map<String, Long> eventCounts) {
     }
 
     public record WebhookList(List<WebhookView> webhooks, long total) {
@@ -84,16 +98,17 @@ public class WebhookService {
      * database connection.
      */
     public CreatedWebhook create(UUID accountId, String url, List<String> events, String description,
-            Boolean active) {
+            Boolean active, Map<String, String> customHeaders) {
         String checkedUrl = urls.check(url).toString();
         List<String> checkedEvents = checkEvents(events);
         String checkedDescription = Fields.textOrEmpty("description", description, MAX_DESCRIPTION);
+        Map<String, String> headers = customHeaders == null ? Map.of() : CustomHeaders.check(customHeaders);
         return transactions.execute(status -> insert(accountId, checkedUrl, checkedEvents, checkedDescription,
-                active == null || active));
+                active == null || active, headers));
     }
 
     private CreatedWebhook insert(UUID accountId, String checkedUrl, List<String> checkedEvents,
-            String checkedDescription, boolean isActive) {
+            String checkedDescription, boolean isActive, Map<String, String> headers) {
         // Taken under the account's row lock, so racing creates cannot pass the cap together.
         jdbc.sql("select id from accounts where id = ? for update").param(accountId).query().singleRow();
         long count = jdbc.sql("select count(*) from webhooks where account_id = ?").param(accountId)
@@ -104,40 +119,46 @@ public class WebhookService {
         UUID id = UUID.randomUUID();
         String secret = newSecret();
         Instant now = clock.instant();
-        jdbc.sql("insert into webhooks (id, account_id, url, events, active, secret, description, created_at, "
-                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into webhooks (id, account_id, url, events, active, secret, description, custom_headers, "
+                        + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")
                 .params(id, accountId, checkedUrl, checkedEvents.toArray(String[]::new), isActive, secret,
-                        checkedDescription, Timestamp.from(now), Timestamp.from(now))
+                        checkedDescription, json.writeValueAsString(headers), Timestamp.from(now),
+                        Timestamp.from(now))
                 .update();
         return new CreatedWebhook(id.toString(), checkedUrl, checkedEvents, isActive, secret, true,
-                checkedDescription, now);
+                checkedDescription, headers, now);
     }
 
     @Transactional(readOnly = true)
     public WebhookList list(UUID accountId) {
         List<WebhookView> webhooks = jdbc.sql("select " + COLUMNS + " from webhooks where account_id = ? "
-                + "order by created_at, id").param(accountId).query(WebhookService::view).list();
+                + "order by created_at, id").param(accountId).query(this::view).list();
         return new WebhookList(webhooks, webhooks.size());
     }
 
     @Transactional(readOnly = true)
     public WebhookView get(UUID accountId, String id) {
         return jdbc.sql("select " + COLUMNS + " from webhooks where id = ? and account_id = ?")
-                .params(PathIds.uuid(id, "Webhook"), accountId).query(WebhookService::view).optional()
+                .params(PathIds.uuid(id, "Webhook"), accountId).query(this::view).optional()
                 .orElseThrow(() -> ApiException.notFound("Webhook"));
     }
 
-    /** Applies the fields that are given; the secret never changes (delete and create again to rotate it). */
+    /**
+     * Applies the fields that are given ({@code customHeaders} replaces the whole set; {@code {}} clears it); the
+     * secret never changes (delete and create again to rotate it).
+     */
     public void update(UUID accountId, String id, String url, List<String> events, Boolean active,
-            String description) {
+            String description, Map<String, String> customHeaders) {
         UUID webhookId = requireOwned(accountId, id);
         String checkedUrl = url == null ? null : urls.check(url).toString();
         String[] checkedEvents = events == null ? null : checkEvents(events).toArray(String[]::new);
         String checkedDescription = Fields.optionalText("description", description, MAX_DESCRIPTION);
+        Map<String, String> headers = CustomHeaders.check(customHeaders);
         int updated = jdbc.sql("update webhooks set url = coalesce(?, url), events = coalesce(?, events), "
-                        + "active = coalesce(?, active), description = coalesce(?, description), updated_at = ? "
-                        + "where id = ?")
-                .params(checkedUrl, checkedEvents, active, checkedDescription, Timestamp.from(clock.instant()),
+                        + "active = coalesce(?, active), description = coalesce(?, description), "
+                        + "custom_headers = coalesce(?::jsonb, custom_headers), updated_at = ? where id = ?")
+                .params(checkedUrl, checkedEvents, active, checkedDescription,
+                        headers == null ? null : json.writeValueAsString(headers), Timestamp.from(clock.instant()),
                         webhookId)
                 .update();
         if (updated == 0) {
@@ -173,8 +194,9 @@ public class WebhookService {
     @Transactional(propagation = Propagation.NEVER)
     public TestResult test(UUID accountId, String id) {
         UUID webhookId = requireOwned(accountId, id);
-        String[] target = jdbc.sql("select url, secret from webhooks where id = ?").param(webhookId)
-                .query((row, n) -> new String[] {row.getString("url"), row.getString("secret")}).single();
+        String[] target = jdbc.sql("select url, secret, custom_headers from webhooks where id = ?").param(webhookId)
+                .query((row, n) -> new String[] {row.getString("url"), row.getString("secret"),
+                        row.getString("custom_headers")}).single();
         Instant now = clock.instant();
         UUID deliveryId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
@@ -186,10 +208,48 @@ public class WebhookService {
                 .params(deliveryId, webhookId, eventId, WebhookEvents.TEST, payload, Timestamp.from(now),
                         Timestamp.from(now))
                 .update();
-        WebhookSender.Attempt attempt = sender.send(target[0], target[1], eventId, WebhookEvents.TEST, payload);
+        WebhookSender.Attempt attempt = sender.send(target[0], target[1],
+                json.readValue(target[2], WebhookDispatcher.HEADERS), eventId, WebhookEvents.TEST, payload);
         dispatcher.record(deliveryId, webhookId, attempt, attempt.delivered() ? "succeeded" : "failed", null,
                 clock.instant());
         return new TestResult(attempt.delivered(), attempt.status(), attempt.millis(), attempt.error());
+    }
+
+    @Transactional(readOnly = true)
+    public WebhookStats stats(UUID accountId) {
+        return jdbc.sql("""
+                select count(*) as total, count(*) filter (where active) as active,
+                       max(last_triggered_at) as last_triggered_at,
+                       (select count(*) from webhook_deliveries d join webhooks x on x.id = d.webhook_id
+                         where x.account_id = :account) as deliveries,
+                       (select count(*) from webhook_deliveries d join webhooks x on x.id = d.webhook_id
+                         where x.account_id = :account and d.status = 'succeeded') as succeeded,
+                       (select count(*) from webhook_deliveries d join webhooks x on x.id = d.webhook_id
+                         where x.account_id = :account and d.status = 'failed') as failed
+                  from webhooks w where w.account_id = :account
+                """)
+                .param("account", accountId)
+                .query((row, n) -> {
+                    long deliveries = row.getLong("deliveries");
+                    long succeeded = row.getLong("succeeded");
+                    long failed = row.getLong("failed");
+                    long ended = succeeded + failed;
+                    return new WebhookStats(row.getLong("total"), row.getLong("active"),
+                            row.getLong("total") - row.getLong("active"), deliveries, succeeded, failed,
+                            deliveries - ended, ended == 0 ? 0 : Math.round(1000.0 * succeeded / ended) / 10.0,
+                            instant(row, "last_triggered_at"), eventCounts(accountId));
+                })
+                .single();
+    }
+
+    /** Deliveries per event type, the types with none left out. */
+    private Map<String, Long> eventCounts(UUID accountId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select d.event_type, count(*) as n from webhook_deliveries d join webhooks w on w.id = d.webhook_id "
+                        + "where w.account_id = ? group by d.event_type order by d.event_type")
+                .param(accountId)
+                .query((row, n) -> counts.put(row.getString("event_type"), row.getLong("n"))).list();
+        return counts;
     }
 
     private UUID requireOwned(UUID accountId, String id) {
@@ -224,11 +284,12 @@ public class WebhookService {
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static WebhookView view(ResultSet row, int n) throws SQLException {
+    private WebhookView view(ResultSet row, int n) throws SQLException {
         return new WebhookView(row.getString("id"), row.getString("url"), strings(row.getArray("events")),
-                row.getBoolean("active"), true, row.getString("description"), row.getLong("success_count"),
-                row.getLong("failure_count"), instant(row, "last_triggered_at"), instant(row, "created_at"),
-                instant(row, "updated_at"));
+                row.getBoolean("active"), row.getString("secret"), true, row.getString("description"),
+                json.readValue(row.getString("custom_headers"), WebhookDispatcher.HEADERS),
+                row.getLong("success_count"), row.getLong("failure_count"), instant(row, "last_triggered_at"),
+                instant(row, "created_at"), instant(row, "updated_at"));
     }
 
     private static DeliveryView delivery(ResultSet row, int n) throws SQLException {

@@ -63,6 +63,21 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void sendsTheWebhooksCustomHeadersWithEachDelivery() {
+        Reply created = gateway.call("POST", "/v1/webhooks", key, Map.of("url", receiver.url(),
+                "events", List.of("subscriber.added"), "customHeaders", Map.of("X-Shop", "eu-1",
+                        "Authorization", "Bearer receiver-token")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+        gateway.call("POST", "/v1/contacts", key, Map.of("projectId", project, "email", "h@example.com"));
+
+        Received delivery = receiver.next(WAIT);
+        assertThat(delivery.header("X-Shop")).isEqualTo("eu-1");
+        assertThat(delivery.header("Authorization")).isEqualTo("Bearer receiver-token");
+        assertThat(delivery.header("X-Migma-Event")).isEqualTo("subscriber.added");
+    }
+
+    @Test
     void deliversASignedSubscriberAddedEventAndRetriesAfterA500() {
         JsonNode webhook = webhook("subscriber.added");
         receiver.answering(500);

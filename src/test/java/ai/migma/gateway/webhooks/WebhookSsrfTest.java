@@ -8,6 +8,7 @@ import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,5 +35,18 @@ class WebhookSsrfTest {
             assertThat(reply.status()).as(address + ": " + reply.text()).isEqualTo(400);
             assertThat(reply.json().get("error").asString()).isEqualTo("url must point to a public address");
         }));
+    }
+
+    @Test
+    void anUnresolvableHostIsRefusedInProduction() {
+        String account = gateway.createAccount("enterprise", 100_000);
+        String key = gateway.createKey(account, "live", "webhook:write").get("key").asString();
+
+        Reply reply = gateway.call("POST", "/v1/webhooks", key, Map.of("url",
+                "https://receiver-" + UUID.randomUUID() + ".invalid/hook", "events",
+                List.of("subscriber.added")));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error").asString()).isEqualTo("url host cannot be resolved");
     }
 }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,8 @@ class WebhookUrlPolicyTest {
             policy.check(url);
 
             try (WebhookSender sender = sender(policy)) {
-                WebhookSender.Attempt attempt = sender.send(url, "secret", UUID.randomUUID(), "test.event", "{}");
+                WebhookSender.Attempt attempt = sender.send(url, "secret", Map.of(), UUID.randomUUID(), "test.event",
+                        "{}");
 
                 assertThat(attempt.delivered()).isFalse();
                 assertThat(attempt.error()).isEqualTo("url is no longer allowed");
@@ -107,7 +109,8 @@ class WebhookUrlPolicyTest {
             String url = "http://receiver.invalid:" + URI.create(receiver.url()).getPort() + "/hook";
 
             try (WebhookSender sender = sender(policy)) {
-                WebhookSender.Attempt attempt = sender.send(url, "secret", UUID.randomUUID(), "test.event", "{}");
+                WebhookSender.Attempt attempt = sender.send(url, "secret", Map.of(), UUID.randomUUID(), "test.event",
+                        "{}");
 
                 assertThat(attempt.delivered()).as(String.valueOf(attempt.error())).isTrue();
             }

@@ -7,6 +7,7 @@ import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +34,10 @@ class WebhooksTest {
     }
 
     @Test
-    void showsTheSigningSecretOnlyWhenCreated() {
-        Reply created = create("http://127.0.0.1:9/hook", List.of("subscriber.added", "api_key.created"));
+    void readsBackTheSecretAndCustomHeadersAsWebhookDetailDeclares() {
+        Reply created = gateway.call("POST", "/v1/webhooks", key, Map.of("url", "http://127.0.0.1:9/hook",
+                "events", List.of("subscriber.added", "api_key.created"), "description", "Shop sync",
+                "customHeaders", Map.of("X-Shop", "eu-1")));
 
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         JsonNode webhook = created.json().get("data");
@@ -42,19 +45,76 @@ class WebhooksTest {
                 "createdAt");
         assertThat(webhook.get("secret").asString()).startsWith("whsec_").hasSizeGreaterThan(40);
         assertThat(webhook.get("active").asBoolean()).isTrue();
+        assertThat(webhook.at("/customHeaders/X-Shop").asString()).isEqualTo("eu-1");
 
         String id = webhook.get("id").asString();
         JsonNode read = gateway.call("GET", "/v1/webhooks/" + id, key, null).json().get("data");
-        assertThat(read.has("secret")).isFalse();
-        assertThat(read.get("secretConfigured").asBoolean()).isTrue();
+        assertThat(read.get("secret").asString()).isEqualTo(webhook.get("secret").asString());
+        assertThat(read.at("/customHeaders/X-Shop").asString()).isEqualTo("eu-1");
         assertThat(read.get("events").valueStream().map(JsonNode::asString)).containsExactly("subscriber.added",
                 "api_key.created");
         assertThat(read.get("successCount").asInt()).isZero();
+        assertThat(read.get("failureCount").asInt()).isZero();
+        assertThat(read.get("updatedAt").isString()).isTrue();
+        assertThat(read.has("lastTriggeredAt")).as("optional: absent until a delivery ends").isFalse();
 
         JsonNode list = gateway.call("GET", "/v1/webhooks", key, null).json().get("data");
         assertThat(list.get("total").asInt()).isEqualTo(1);
         assertThat(list.at("/webhooks/0/id").asString()).isEqualTo(id);
-        assertThat(list.at("/webhooks/0").has("secret")).isFalse();
+        assertThat(list.at("/webhooks/0/secret").asString()).isEqualTo(webhook.get("secret").asString());
+
+        assertThat(gateway.call("PATCH", "/v1/webhooks/" + id, key, Map.of("customHeaders", Map.of())).status())
+                .isEqualTo(200);
+        assertThat(gateway.call("GET", "/v1/webhooks/" + id, key, null).json().at("/data").has("customHeaders"))
+                .isFalse();
+    }
+
+    @Test
+    void refusesCustomHeadersThatChangeHowADeliveryTravelsOrWhatItClaims() {
+        for (String name : List.of("Host", "Content-Length", "Transfer-Encoding", "Connection", "X-Migma-Signature",
+                "x-migma-event", "Proxy-Authorization", "bad name", "")) {
+            Reply reply = gateway.call("POST", "/v1/webhooks", key, Map.of("url", "http://127.0.0.1:9/hook",
+                    "events", List.of("subscriber.added"), "customHeaders", Map.of(name, "v")));
+            assertThat(reply.status()).as(name).isEqualTo(400);
+            assertThat(reply.json().get("error").asString()).startsWith("customHeaders entry 0");
+        }
+        Reply newline = gateway.call("POST", "/v1/webhooks", key, Map.of("url", "http://127.0.0.1:9/hook",
+                "events", List.of("subscriber.added"), "customHeaders", Map.of("X-A", "a\r\nX-B: b")));
+        assertThat(newline.status()).isEqualTo(400);
+    }
+
+    @Test
+    void countsTheAccountsWebhooksAndDeliveriesInStats() {
+        create("http://127.0.0.1:9/hook", List.of("subscriber.added"));
+        String idle = create("http://127.0.0.1:9/other", List.of("subscriber.added")).json().at("/data/id")
+                .asString();
+        gateway.call("PATCH", "/v1/webhooks/" + idle, key, Map.of("active", false));
+        gateway.call("POST", "/v1/webhooks/" + idle + "/test", key, null);
+
+        Reply stats = gateway.call("GET", "/v1/webhooks/stats", key, null);
+
+        assertThat(stats.status()).as(stats.text()).isEqualTo(200);
+        JsonNode data = stats.json().get("data");
+        assertThat(data.get("totalWebhooks").asInt()).isEqualTo(2);
+        assertThat(data.get("activeWebhooks").asInt()).isEqualTo(1);
+        assertThat(data.get("inactiveWebhooks").asInt()).isEqualTo(1);
+        assertThat(data.get("totalDeliveries").asInt()).isEqualTo(1);
+        assertThat(data.get("failedDeliveries").asInt()).isEqualTo(1);
+        assertThat(data.at("/eventCounts/webhook.test").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptsAnUnresolvableHttpsHostInDevelopmentAndRecordsItsFailedDeliveries() {
+        Reply created = create("https://receiver-" + UUID.randomUUID() + ".invalid/hook",
+                List.of("subscriber.added"));
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().at("/data/id").asString();
+        Reply test = gateway.call("POST", "/v1/webhooks/" + id + "/test", key, null);
+        assertThat(test.json().at("/data/success").asBoolean()).isFalse();
+        assertThat(test.json().at("/data/error").asString()).isEqualTo("url host cannot be resolved");
+        assertThat(gateway.call("GET", "/v1/webhooks/" + id + "/deliveries", key, null).json()
+                .at("/data/deliveries/0/status").asString()).isEqualTo("failed");
     }
 
     @Test
