@@ -37,6 +37,9 @@ class UnstorableInputTest {
     private static final String MARK = "@@unstorable@@";
     /** The fields that are free-form maps, whose keys are stored as sent. */
     private static final List<String> MAPS = List.of("customFields", "nested", "variables", "filters");
+    /** A knowledge-base entry's id in paths: the table names it {@code {entryId}}. */
+    private static final String ENTRY = "00000000-0000-4000-8000-00000000e471";
+
     /** JSON escapes, as a client would send them: a NUL, and the first half of a surrogate pair alone. */
     private static final List<String> UNSTORABLE = List.of("a\\u0000b", "a\\ud800b", "\\udc00");
 
@@ -113,9 +116,50 @@ class UnstorableInputTest {
                 new Route("POST", "/v1/emails/previews", """
                         {"html": "<p>x</p>", "subject": "s", "devices": ["gmail-chrome"], "name": "n"}"""),
                 new Route("POST", "/v1/webhooks", """
-                        {"url": "http://127.0.0.1:9/hook", "events": ["subscriber.added"], "description": "d"}"""),
+                        {"url": "http://127.0.0.1:9/hook", "events": ["subscriber.added"], "description": "d",
+                         "customHeaders": {"X-A": "b"}}"""),
                 new Route("PATCH", "/v1/webhooks/" + id, """
-                        {"url": "http://127.0.0.1:9/hook", "events": ["subscriber.added"], "description": "d"}"""),
+                        {"url": "http://127.0.0.1:9/hook", "events": ["subscriber.added"], "description": "d",
+                         "customHeaders": {"X-A": "b"}}"""),
+                new Route("POST", "/v1/topics", """
+                        {"projectId": "%s", "name": "n", "description": "d", "defaultSubscription": "opt_in",
+                         "visibility": "public"}""".formatted(project)),
+                new Route("PATCH", "/v1/topics/" + id, """
+                        {"projectId": "%s", "name": "n", "description": "d", "visibility": "public"}"""
+                        .formatted(project)),
+                new Route("DELETE", "/v1/topics/" + id, null),
+                new Route("POST", "/v1/topics/" + id + "/subscribe", """
+                        {"projectId": "%s", "subscriberId": "%s"}""".formatted(project, id)),
+                new Route("POST", "/v1/topics/" + id + "/unsubscribe", """
+                        {"projectId": "%s", "subscriberId": "%s"}""".formatted(project, id)),
+                new Route("POST", "/v1/projects/" + project + "/knowledge-base", """
+                        {"title": "t", "content": "c"}"""),
+                new Route("PUT", "/v1/projects/" + project + "/knowledge-base/" + ENTRY, """
+                        {"title": "t", "content": "c"}"""),
+                new Route("DELETE", "/v1/projects/" + project + "/knowledge-base/" + ENTRY, null),
+                new Route("POST", "/v1/projects/" + project + "/images", """
+                        {"url": "https://a.example/i.png", "description": "d", "tags": ["t"]}"""),
+                new Route("PUT", "/v1/projects/" + project + "/images", """
+                        {"imageUrl": "https://a.example/i.png", "description": "d", "tags": ["t"]}"""),
+                new Route("DELETE", "/v1/projects/" + project + "/images?imageUrl=https://a.example/i.png", null),
+                new Route("PUT", "/v1/projects/" + project + "/logos", """
+                        {"primary": "https://a.example/p.png", "secondary": "https://a.example/s.png",
+                         "favicon": "https://a.example/f.ico"}"""),
+                new Route("POST", "/v1/campaigns", """
+                        {"projectId": "%s", "name": "n", "conversationId": "%s", "subject": "s",
+                         "preheaderText": "p", "from": "f@example.com", "fromName": "F", "replyTo": "r@example.com",
+                         "recipientType": "tag", "recipientId": "%s", "topicId": "%s", "providerType": "ses",
+                         "variables": {"name": "v"}}""".formatted(project, id, id, id)),
+                new Route("POST", "/v1/campaigns/" + id + "/send", null),
+                new Route("POST", "/v1/campaigns/" + id + "/schedule", """
+                        {"scheduledAt": "2030-01-01T09:00:00", "scheduledTimezone": "Europe/Paris"}"""),
+                new Route("POST", "/v1/campaigns/" + id + "/cancel", null),
+                new Route("POST", "/v1/domains", "{\"domain\": \"shop.example.org\", \"region\": \"us-east-1\"}"),
+                new Route("POST", "/v1/domains/shop.example.org/verify", null),
+                new Route("PATCH", "/v1/domains/shop.example.org", "{\"openTracking\": true}"),
+                new Route("DELETE", "/v1/domains/shop.example.org", null),
+                new Route("POST", "/v1/domains/managed", "{\"prefix\": \"shop\", \"region\": \"us-east-1\"}"),
+                new Route("DELETE", "/v1/domains/managed/shop.example.org", null),
                 new Route("POST", "/v1/webhooks/" + id + "/test", null),
                 new Route("DELETE", "/v1/contacts/" + id, null),
                 new Route("DELETE", "/v1/tags/" + id, null),
@@ -138,7 +182,10 @@ class UnstorableInputTest {
     @Test
     void theTableListsEveryWriteRuleOfTheRouteTable() {
         List<String> listed = writeRoutes().stream()
-                .map(route -> route.method() + " " + route.path().replaceAll("[0-9a-f-]{36}", "{id}")).toList();
+                .map(route -> route.method() + " " + route.path().replaceAll("\\?.*", "")
+                        .replaceAll("/projects/[0-9a-f-]{36}/", "/projects/{projectId}/")
+                        .replace(ENTRY, "{entryId}").replaceAll("[0-9a-f-]{36}", "{id}")
+                        .replace("shop.example.org", "{domain}")).toList();
 
         assertThat(listed).containsAll(RoutePermissions.RULES.stream().filter(rule -> !rule.method().name()
                 .equals("GET")).map(rule -> rule.method() + " " + rule.pattern()).toList());
