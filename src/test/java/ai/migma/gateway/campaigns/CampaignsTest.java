@@ -10,6 +10,7 @@ import ai.migma.gateway.support.Tenant;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -272,7 +273,7 @@ class CampaignsTest {
 
         Instant withOffset = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         JsonNode moved = post(campaign, "schedule", Map.of("scheduledAt",
-                withOffset.atOffset(java.time.ZoneOffset.ofHours(-5)).toString(),
+                withOffset.atOffset(ZoneOffset.ofHours(-5)).toString(),
                 "scheduledTimezone", "America/New_York")).json().get("data");
         assertThat(Instant.parse(moved.get("scheduledAt").asString())).as("an offset names the instant")
                 .isEqualTo(withOffset);
