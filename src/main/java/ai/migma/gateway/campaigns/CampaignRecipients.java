@@ -62,17 +62,28 @@ final class CampaignRecipients {
         return topic;
     }
 
+    /** How many subscribed contacts the campaign reaches now: its estimate. */
+    long count(UUID project, String type, String recipientId, UUID topic) {
+        // Without a topic the database counts; a topic's members are known only contact by contact.
+        return topic == null ? contacts.count(project, subscribed(project, type, recipientId))
+                : resolve(project, type, recipientId, topic).size();
+    }
+
     /** The subscribed contacts the campaign reaches now. */
     List<Audience.Recipient> resolve(UUID project, String type, String recipientId, UUID topic) {
-        AudienceFilter filter = type.equals("tag")
-                ? new AudienceFilter(List.of(tags.name(project, recipientId)), null, Map.of())
-                : AudienceFilter.EVERYONE;
-        List<Audience.Recipient> subscribed = contacts.recipients(project, filter.withStatus("subscribed"));
+        List<Audience.Recipient> subscribed = contacts.recipients(project, subscribed(project, type, recipientId));
         if (topic == null) {
             return subscribed;
         }
         Set<UUID> members = new HashSet<>(topics.members(project, topic.toString(),
                 subscribed.stream().map(Audience.Recipient::contactId).toList()));
         return subscribed.stream().filter(recipient -> members.contains(recipient.contactId())).toList();
+    }
+
+    private AudienceFilter subscribed(UUID project, String type, String recipientId) {
+        AudienceFilter filter = type.equals("tag")
+                ? new AudienceFilter(List.of(tags.name(project, recipientId)), null, Map.of())
+                : AudienceFilter.EVERYONE;
+        return filter.withStatus("subscribed");
     }
 }

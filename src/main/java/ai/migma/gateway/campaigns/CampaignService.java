@@ -90,15 +90,16 @@ class CampaignService {
         String recipientId = recipients.checkedRecipientId(project, type, request.recipientId());
         UUID topic = request.topicId() == null ? null : recipients.checkedTopic(project, request.topicId());
         String provider = provider(request.providerType());
-        int estimated = recipients.resolve(project, type, recipientId, topic).size();
+        long estimated = recipients.count(project, type, recipientId, topic);
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("insert into campaigns (id, project_id, name, conversation_id, subject, preheader_text, from_address, "
-                        + "from_name, reply_to, recipient_type, recipient_id, topic_id, estimated_recipients, provider, "
-                        + "variables, status, triggered_by, created_at, updated_at) "
+        jdbc.sql("insert into campaigns (id, project_id, name, conversation_id, subject, preheader_text, "
+                        + "from_address, from_name, reply_to, recipient_type, recipient_id, topic_id, "
+                        + "estimated_recipients, provider, variables, status, triggered_by, created_at, updated_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'draft', 'api', ?, ?)")
-                .params(id, project, name, email.id(), subject, preheader == null || preheader.isEmpty() ? null
-                        : preheader, from, fromName, replyTo, type, recipientId, topic, estimated, provider,
+                .params(id, project, name, email.id(), subject,
+                        preheader == null || preheader.isEmpty() ? null : preheader, from, fromName, replyTo, type,
+                        recipientId, topic, estimated, provider,
                         request.variables() == null ? null : json.writeValueAsString(request.variables()), now, now)
                 .update();
         return find(accountId, id);
