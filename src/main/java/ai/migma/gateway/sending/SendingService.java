@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ public class SendingService implements TimedWork {
 
     static final List<String> RECIPIENT_TYPES = List.of("email", "audience", "segment", "tag");
     /** The SDK's {@code ProviderType}. */
-    static final List<String> PROVIDERS = List.of("ses", "resend", "sendgrid", "mailgun", "migma");
+    public static final List<String> PROVIDERS = List.of("ses", "resend", "sendgrid", "mailgun", "migma");
     static final String KIND = "send-batch";
     private static final String DEFAULT_PROVIDER = "migma";
     private static final String BATCH_COLUMNS = "b.id, b.recipient_type, b.recipient_id, b.provider, b.status, "
@@ -68,6 +69,16 @@ public class SendingService implements TimedWork {
     }
 
     public record BatchPage(List<BatchView> batches, long count) {
+    }
+
+    /**
+     * What a batch is sent as: to {@code recipientType}/{@code recipientId} (none for one address), the HTML of
+     * {@code html} or the project's template {@code templateId}, from the generated email {@code conversationId} if
+     * any.
+     */
+    public record Batch(UUID project, String recipientType, String recipientId, String from, String fromName,
+            String subject, UUID templateId, String html, Map<String, Object> variables, String provider,
+            UUID conversationId) {
     }
 
     private final JdbcClient jdbc;
@@ -129,29 +140,49 @@ public class SendingService implements TimedWork {
         if (recipients.isEmpty()) {
             throw ApiException.invalid("no subscribed contacts match the recipients of this send");
         }
+        UUID batch = record(new Batch(project, type, type.equals("email") ? null : request.recipientId(), from,
+                fromName, subject, templateId, html, request.variables(), provider,
+                conversation == null ? null : conversation.id()), recipients);
+        return new SendResult(batch.toString(), provider, "pending", recipients.size(),
+                type.equals("email") ? null : batch.toString(),
+                "Queued for " + recipients.size() + (recipients.size() == 1 ? " recipient" : " recipients"));
+    }
+
+    /**
+     * Records a batch of already-resolved recipients, one queued message each, and starts its delivery: what
+     * {@link #send} does once it has checked a send, and what a campaign does when its time comes.
+     *
+     * @return the batch's id
+     */
+    @Transactional
+    public UUID record(Batch batch, List<Audience.Recipient> recipients) {
         Instant now = clock.instant();
-        UUID batch = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
         jdbc.sql("insert into send_batches (id, project_id, recipient_type, recipient_id, from_address, from_name, "
                         + "subject, template_id, template, variables, provider, status, total_count, created_at, "
                         + "updated_at, conversation_id) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', ?, ?, ?, ?)")
-                .params(batch, project, type, type.equals("email") ? null : request.recipientId(), from, fromName,
-                        subject, templateId, html,
-                        json.writeValueAsString(request.variables() == null ? Map.of() : request.variables()),
-                        provider, recipients.size(), Timestamp.from(now), Timestamp.from(now),
-                        conversation == null ? null : conversation.id())
+                .params(id, batch.project(), batch.recipientType(), batch.recipientId(), batch.from(),
+                        batch.fromName(), batch.subject(), batch.templateId(), batch.html(),
+                        json.writeValueAsString(batch.variables() == null ? Map.of() : batch.variables()),
+                        batch.provider(), recipients.size(), Timestamp.from(now), Timestamp.from(now),
+                        batch.conversationId())
                 .update();
         // One statement for any number of recipients: arrays in, one row per element out.
         jdbc.sql("insert into send_messages (id, batch_id, contact_id, email, status, created_at) "
                         + "select gen_random_uuid(), ?, c, e, 'queued', ? from unnest(?::uuid[], ?::text[]) as r(c, e)")
-                .params(batch, Timestamp.from(now),
+                .params(id, Timestamp.from(now),
                         recipients.stream().map(Audience.Recipient::contactId).toArray(UUID[]::new),
                         recipients.stream().map(Audience.Recipient::email).toArray(String[]::new))
                 .update();
-        jobs.start(KIND, batch);
-        return new SendResult(batch.toString(), provider, "pending", recipients.size(),
-                type.equals("email") ? null : batch.toString(),
-                "Queued for " + recipients.size() + (recipients.size() == 1 ? " recipient" : " recipients"));
+        jobs.start(KIND, id);
+        return id;
+    }
+
+    /** The SDK's {@code BatchStatus} of a batch, whoever's it is: for features that recorded it themselves. */
+    @Transactional(readOnly = true)
+    public Optional<String> status(UUID batch) {
+        return jdbc.sql("select status from send_batches where id = ?").param(batch).query(String.class).optional();
     }
 
     @Transactional(readOnly = true)
