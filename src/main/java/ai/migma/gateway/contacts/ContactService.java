@@ -62,15 +62,26 @@ public class ContactService {
     public ContactPage list(UUID accountId, String projectId, PageParams page, String tags, String status,
             String search) {
         UUID project = projects.requireOwned(accountId, projectId);
-        String checkedStatus = status == null || status.isBlank() ? null : ContactFields.status("", status);
-        return store.page(project, ContactStore.anyTag(tags), checkedStatus, ContactStore.searchPattern(search),
+        String[] statuses = status == null || status.isBlank() ? null : ContactStatus.filter(status);
+        return store.page(project, ContactStore.anyTag(tags), statuses, ContactStore.searchPattern(search),
                 page.limit(), page.offset());
     }
 
+    /** By id, or by email address as the SDK's {@code contacts.get} may be given either. */
     @Transactional(readOnly = true)
-    public ContactView get(UUID accountId, String projectId, String id) {
+    public ContactView get(UUID accountId, String projectId, String idOrEmail) {
         UUID project = projects.requireOwned(accountId, projectId);
-        return find(project, id);
+        if (idOrEmail.indexOf('@') < 0) {
+            return find(project, idOrEmail);
+        }
+        String email;
+        try {
+            email = Fields.requireEmail("id", idOrEmail);
+        } catch (ApiException e) {
+            // A path that cannot name a contact is simply not found, as a malformed id is.
+            throw ApiException.notFound("Contact");
+        }
+        return store.findByEmail(project, email).orElseThrow(() -> ApiException.notFound("Contact"));
     }
 
     /** Applies the fields that are given; the email never changes (it is the contact's identity in a project). */
