@@ -6,8 +6,6 @@ import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.PageParams;
 import ai.migma.gateway.web.PathIds;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ContactService {
-
-    public static final int MAX_BULK = ContactRules.MAX_BULK;
 
     /** The fields a client sends to create or change a contact; null means "not given". */
     public record ContactInput(String email, String firstName, String lastName, String phone, String country,
@@ -40,12 +36,17 @@ public class ContactService {
     private final ProjectService projects;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ContactImports imports;
+    private final BulkImportProperties bulk;
 
-    ContactService(ContactStore store, ProjectService projects, ApplicationEventPublisher events, Clock clock) {
+    ContactService(ContactStore store, ProjectService projects, ApplicationEventPublisher events, Clock clock,
+            ContactImports imports, BulkImportProperties bulk) {
         this.store = store;
         this.projects = projects;
         this.events = events;
         this.clock = clock;
+        this.imports = imports;
+        this.bulk = bulk;
     }
 
     @Transactional
@@ -108,36 +109,14 @@ public class ContactService {
 
     /**
      * Upserts by email: a new address is added, a known one gets the given fields. Invalid entries are counted and
-     * described in {@code errors} by position, and the rest are still imported.
+     * described in {@code errors} by position, and the rest are still imported. Above the synchronous limit the list
+     * is imported by a job ({@link ContactImports}): the answer is then the job's {@code Started}.
      */
     @Transactional
-    public BulkResult bulkImport(UUID accountId, String projectId, List<ContactInput> subscribers) {
+    public Object bulkImport(UUID accountId, String projectId, List<ContactInput> subscribers) {
         UUID project = projects.requireOwned(accountId, projectId);
-        ContactRules.checkBulk(subscribers);
-        int added = 0;
-        int updated = 0;
-        List<String> errors = new ArrayList<>();
-        Instant now = clock.instant();
-        for (int i = 0; i < subscribers.size(); i++) {
-            CheckedContact contact;
-            try {
-                ContactInput input = subscribers.get(i);
-                if (input == null) {
-                    throw ApiException.invalid("subscribers[" + i + "] must be an object");
-                }
-                contact = ContactRules.check("subscribers[" + i + "].", input, true);
-            } catch (ApiException e) {
-                errors.add(e.getMessage());
-                continue;
-            }
-            if (store.upsert(project, contact, now)) {
-                added++;
-            } else {
-                updated++;
-            }
-        }
-        events.publishEvent(new ContactsImported(accountId, project, added, errors.size(), updated));
-        return new BulkResult(added, errors.size(), updated, errors);
+        ContactRules.checkBulk(subscribers, bulk.maxContacts());
+        return imports.start(accountId, project, subscribers);
     }
 
     /** Sets the status of the contact with this email in the project. */

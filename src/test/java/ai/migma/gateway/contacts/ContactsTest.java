@@ -173,6 +173,32 @@ class ContactsTest {
                 .isEqualTo(3);
     }
 
+    /** The SDK's README: up to 5,000 contacts within the request; one more fits the 1 MB body and becomes a job. */
+    @Test
+    void fiveThousandAndOneContactsBecomeAJobThatImportsThemAll() throws InterruptedException {
+        List<Map<String, Object>> subscribers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_001; i++) {
+            subscribers.add(Map.of("email", "subscriber" + i + "@example.com"));
+        }
+
+        Reply reply = gateway.call("POST", "/v1/contacts/bulk", key, Map.of("subscribers", subscribers,
+                "projectId", project));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().at("/data/status").asString()).isEqualTo("processing");
+        assertThat(reply.json().at("/data/totalContacts").asInt()).isEqualTo(5_001);
+        String job = "/v1/contacts/bulk/" + reply.json().at("/data/jobId").asString();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        JsonNode status = gateway.getWithKey(job, key).json().get("data");
+        while (!status.get("status").asString().equals("completed") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = gateway.getWithKey(job, key).json().get("data");
+        }
+        assertThat(status.at("/result/success").asInt()).as(status.toString()).isEqualTo(5_001);
+        assertThat(gateway.call("GET", "/v1/contacts?projectId=" + project, key, null).json().get("count").asInt())
+                .isEqualTo(5_001);
+    }
+
     @Test
     void changesTheStatusOfAContactByEmail() {
         create(Map.of("email", "s@example.com"));
