@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 final class ContactController {
 
     private final ContactService contacts;
+    private final ContactImports imports;
 
-    ContactController(ContactService contacts) {
+    ContactController(ContactService contacts, ContactImports imports) {
         this.contacts = contacts;
+        this.imports = imports;
     }
 
     record ContactRequest(String projectId, String email, String firstName, String lastName, String phone,
@@ -83,10 +85,17 @@ final class ContactController {
         return ApiResponse.ok(Map.of("id", id, "deleted", true));
     }
 
+    /** The SDK's {@code BulkImportSyncResponse}, or above the synchronous limit {@code BulkImportAsyncResponse}. */
     @PostMapping("/v1/contacts/bulk")
-    ApiResponse<ContactService.BulkResult> bulkImport(@AuthenticationPrincipal ApiKeyPrincipal key,
-            @RequestBody BulkRequest request) {
+    ApiResponse<Object> bulkImport(@AuthenticationPrincipal ApiKeyPrincipal key, @RequestBody BulkRequest request) {
         return ApiResponse.ok(contacts.bulkImport(key.accountId(), request.projectId(), request.subscribers()));
+    }
+
+    /** The SDK's {@code BulkImportJobStatus}: an import job of the key's account. */
+    @GetMapping("/v1/contacts/bulk/{jobId}")
+    ApiResponse<ContactImports.JobStatus> bulkImportStatus(@AuthenticationPrincipal ApiKeyPrincipal key,
+            @PathVariable String jobId) {
+        return ApiResponse.ok(imports.status(key.accountId(), jobId));
     }
 
     @PostMapping("/v1/contacts/status")

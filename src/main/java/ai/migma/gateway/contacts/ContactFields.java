@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class ContactFields {
 
-    public static final List<String> STATUSES = List.of("subscribed", "unsubscribed", "bounced", "non-subscribed");
     static final int MAX_TAGS = 50;
     static final int MAX_TAG_LENGTH = 100;
     static final int MAX_CUSTOM_FIELDS = 50;
@@ -58,11 +57,9 @@ public final class ContactFields {
         return stripped;
     }
 
+    /** The stored status of either of the SDK's vocabularies ({@link ContactStatus}). */
     public static String status(String prefix, String status) {
-        if (status == null || !STATUSES.contains(status)) {
-            throw ApiException.invalid(prefix + "status must be one of " + String.join(", ", STATUSES));
-        }
-        return status;
+        return ContactStatus.stored(prefix, status);
     }
 
     /** Tag names, stripped, without repeats (compared without case); at most {@value #MAX_TAGS}. */

@@ -7,7 +7,6 @@ import java.util.List;
 /** What a contact may hold: the checks of create, update and bulk import, each failure naming its field. */
 final class ContactRules {
 
-    static final int MAX_BULK = 1000;
     private static final int MAX_NAME = 200;
 
     private ContactRules() {
@@ -26,13 +25,13 @@ final class ContactRules {
                 status, statusGiven);
     }
 
-    /** A bulk import's list: one contact at least, {@value #MAX_BULK} at most. */
-    static void checkBulk(List<ContactService.ContactInput> subscribers) {
+    /** A bulk import's list: one contact at least, {@code max} at most. */
+    static void checkBulk(List<ContactService.ContactInput> subscribers, int max) {
         if (subscribers == null || subscribers.isEmpty()) {
             throw ApiException.invalid("subscribers must hold at least one contact");
         }
-        if (subscribers.size() > MAX_BULK) {
-            throw ApiException.invalid("subscribers must hold at most " + MAX_BULK + " contacts per request");
+        if (subscribers.size() > max) {
+            throw ApiException.invalid("subscribers must hold at most " + max + " contacts per request");
         }
     }
 

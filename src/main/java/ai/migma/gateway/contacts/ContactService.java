@@ -6,8 +6,6 @@ import ai.migma.gateway.web.Fields;
 import ai.migma.gateway.web.PageParams;
 import ai.migma.gateway.web.PathIds;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ContactService {
-
-    public static final int MAX_BULK = ContactRules.MAX_BULK;
 
     /** The fields a client sends to create or change a contact; null means "not given". */
     public record ContactInput(String email, String firstName, String lastName, String phone, String country,
@@ -40,12 +36,17 @@ public class ContactService {
     private final ProjectService projects;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ContactImports imports;
+    private final BulkImportProperties bulk;
 
-    ContactService(ContactStore store, ProjectService projects, ApplicationEventPublisher events, Clock clock) {
+    ContactService(ContactStore store, ProjectService projects, ApplicationEventPublisher events, Clock clock,
+            ContactImports imports, BulkImportProperties bulk) {
         this.store = store;
         this.projects = projects;
         this.events = events;
         this.clock = clock;
+        this.imports = imports;
+        this.bulk = bulk;
     }
 
     @Transactional
@@ -62,15 +63,26 @@ public class ContactService {
     public ContactPage list(UUID accountId, String projectId, PageParams page, String tags, String status,
             String search) {
         UUID project = projects.requireOwned(accountId, projectId);
-        String checkedStatus = status == null || status.isBlank() ? null : ContactFields.status("", status);
-        return store.page(project, ContactStore.anyTag(tags), checkedStatus, ContactStore.searchPattern(search),
+        String[] statuses = status == null || status.isBlank() ? null : ContactStatus.filter(status);
+        return store.page(project, ContactStore.anyTag(tags), statuses, ContactStore.searchPattern(search),
                 page.limit(), page.offset());
     }
 
+    /** By id, or by email address as the SDK's {@code contacts.get} may be given either. */
     @Transactional(readOnly = true)
-    public ContactView get(UUID accountId, String projectId, String id) {
+    public ContactView get(UUID accountId, String projectId, String idOrEmail) {
         UUID project = projects.requireOwned(accountId, projectId);
-        return find(project, id);
+        if (idOrEmail.indexOf('@') < 0) {
+            return find(project, idOrEmail);
+        }
+        String email;
+        try {
+            email = Fields.requireEmail("id", idOrEmail);
+        } catch (ApiException e) {
+            // A path that cannot name a contact is simply not found, as a malformed id is.
+            throw ApiException.notFound("Contact");
+        }
+        return store.findByEmail(project, email).orElseThrow(() -> ApiException.notFound("Contact"));
     }
 
     /** Applies the fields that are given; the email never changes (it is the contact's identity in a project). */
@@ -97,36 +109,14 @@ public class ContactService {
 
     /**
      * Upserts by email: a new address is added, a known one gets the given fields. Invalid entries are counted and
-     * described in {@code errors} by position, and the rest are still imported.
+     * described in {@code errors} by position, and the rest are still imported. Above the synchronous limit the list
+     * is imported by a job ({@link ContactImports}): the answer is then the job's {@code Started}.
      */
     @Transactional
-    public BulkResult bulkImport(UUID accountId, String projectId, List<ContactInput> subscribers) {
+    public Object bulkImport(UUID accountId, String projectId, List<ContactInput> subscribers) {
         UUID project = projects.requireOwned(accountId, projectId);
-        ContactRules.checkBulk(subscribers);
-        int added = 0;
-        int updated = 0;
-        List<String> errors = new ArrayList<>();
-        Instant now = clock.instant();
-        for (int i = 0; i < subscribers.size(); i++) {
-            CheckedContact contact;
-            try {
-                ContactInput input = subscribers.get(i);
-                if (input == null) {
-                    throw ApiException.invalid("subscribers[" + i + "] must be an object");
-                }
-                contact = ContactRules.check("subscribers[" + i + "].", input, true);
-            } catch (ApiException e) {
-                errors.add(e.getMessage());
-                continue;
-            }
-            if (store.upsert(project, contact, now)) {
-                added++;
-            } else {
-                updated++;
-            }
-        }
-        events.publishEvent(new ContactsImported(accountId, project, added, errors.size(), updated));
-        return new BulkResult(added, errors.size(), updated, errors);
+        ContactRules.checkBulk(subscribers, bulk.maxContacts());
+        return imports.start(accountId, project, subscribers);
     }
 
     /** Sets the status of the contact with this email in the project. */

@@ -76,17 +76,17 @@ class ContactStore {
     }
 
     /** One page of the project's contacts matching the list filters, newest first, and how many match in all. */
-    ContactService.ContactPage page(UUID project, String[] anyTag, String status, String searchPattern, int limit,
-            long offset) {
+    ContactService.ContactPage page(UUID project, String[] anyTag, String[] statuses, String searchPattern,
+            int limit, long offset) {
         List<Object> params = new ArrayList<>(List.of(project));
         StringBuilder where = new StringBuilder("project_id = ?");
         if (anyTag != null) {
             where.append(" and (select array_agg(lower(t)) from unnest(tags) t) && ?::text[]");
             params.add(anyTag);
         }
-        if (status != null) {
-            where.append(" and status = ?");
-            params.add(status);
+        if (statuses != null) {
+            where.append(" and status = any(?::text[])");
+            params.add(statuses);
         }
         if (searchPattern != null) {
             where.append(" and (email ilike ? escape '\\' or first_name ilike ? escape '\\' "
@@ -200,7 +200,8 @@ class ContactStore {
         return new ContactView(row.getString("id"), row.getString("email"), row.getString("first_name"),
                 row.getString("last_name"), row.getString("phone"), row.getString("country"),
                 row.getString("language"), strings(row.getArray("tags")),
-                json.readValue(row.getString("custom_fields"), OBJECT), row.getString("status"),
+                json.readValue(row.getString("custom_fields"), OBJECT),
+                ContactStatus.answered(row.getString("status")),
                 instant(row, "unsubscribed_at"), instant(row, "created_at"), instant(row, "updated_at"));
     }
 

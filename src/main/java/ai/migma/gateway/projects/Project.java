@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +106,25 @@ class Project {
         moveTo("error", now);
         this.importError = error;
         progress("failed", importPercentage == null ? 0 : importPercentage);
+    }
+
+    /** Sets the logos named in {@code changes}; a null value removes that logo, a kind not named is left as it is. */
+    void changeLogos(Map<String, String> changes, Instant now) {
+        // A new map, so the JSON column is seen as changed.
+        Map<String, String> logos = new LinkedHashMap<>(logoUrls == null ? Map.of() : logoUrls);
+        changes.forEach((kind, url) -> {
+            if (url == null) {
+                logos.remove(kind);
+            } else {
+                logos.put(kind, url);
+            }
+        });
+        this.logoUrls = logos.isEmpty() ? null : logos;
+        this.updatedAt = now;
+    }
+
+    Map<String, String> logoUrls() {
+        return logoUrls == null ? Map.of() : Map.copyOf(logoUrls);
     }
 
     ProjectView view() {

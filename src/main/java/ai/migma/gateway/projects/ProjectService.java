@@ -7,6 +7,7 @@ import ai.migma.gateway.web.Pagination;
 import ai.migma.gateway.web.PathIds;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +22,8 @@ public class ProjectService {
     private static final List<String> STATUSES = List.of("pending", "processing", "active", "error", "archived");
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MAX_DESCRIPTION_LENGTH = 2000;
+    private static final List<String> LOGO_KINDS = List.of("primary", "secondary", "favicon");
+    private static final int MAX_LOGO_URL = 2048;
     static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
@@ -74,6 +77,34 @@ public class ProjectService {
             throw ApiException.notFound("Project");
         }
         return id;
+    }
+
+    /**
+     * The SDK's {@code images.updateLogos}: each of {@code primary}, {@code secondary} and {@code favicon} named in
+     * {@code changes} is set to its http(s) URL, or removed when its value is null; the others are left as they are.
+     *
+     * @return the project's logos after the change (empty when it has none)
+     */
+    @Transactional
+    public Map<String, String> updateLogos(UUID accountId, String projectId, Map<String, String> changes) {
+        UUID id = requireOwned(accountId, projectId);
+        if (changes == null) {
+            throw ApiException.invalid("Give primary, secondary or favicon");
+        }
+        changes.forEach((kind, url) -> {
+            if (!LOGO_KINDS.contains(kind)) {
+                throw ApiException.invalid("Logos are primary, secondary and favicon only");
+            }
+            if (url != null && (url.length() > MAX_LOGO_URL
+                    || !(url.startsWith("https://") || url.startsWith("http://")))) {
+                throw ApiException.invalid(kind + " must be an http(s) URL of at most " + MAX_LOGO_URL
+                        + " characters, or null to remove it");
+            }
+        });
+        Project project = projects.findByIdAndAccountId(id, accountId)
+                .orElseThrow(() -> ApiException.notFound("Project"));
+        project.changeLogos(changes, clock.instant());
+        return project.logoUrls();
     }
 
     @Transactional

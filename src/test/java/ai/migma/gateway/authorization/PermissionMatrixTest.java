@@ -59,8 +59,8 @@ class PermissionMatrixTest {
 
     /**
      * HEAD is served by the GET handler, so a HEAD that passed would tell a match from a miss by its Content-Length:
-     * it must be refused like the GET. Any other method is either a rule of its own (checked above) or refused
-     * before a handler, never admitted.
+     * it must be refused like the GET. Any other method is either a rule of its own (checked above, or open to any
+     * key) or refused before a handler, never admitted.
      */
     @Test
     void aKeyWithoutTheRoutesPermissionGetsNoMethodThroughToItsHandler() {
@@ -73,11 +73,21 @@ class PermissionMatrixTest {
                             || method.equals("HEAD") && rule.method().name().equals("GET");
                     if (sameHandler) {
                         assertThat(reply.status()).as(method + " " + rule.pattern()).isEqualTo(403);
+                    } else if (openRule(method, rule.pattern())) {
+                        // Another rule of the same path that admits any key (GET of a knowledge base): its handler.
+                        assertThat(reply.status()).as(method + " " + rule.pattern()).isNotIn(401, 403, 405, 500);
                     } else {
                         // Another rule of the same path (which this key lacks too) or no rule: never a handler.
                         assertThat(reply.status()).as(method + " " + rule.pattern()).isIn(403, 405);
                     }
                 })));
+    }
+
+    /** Whether a rule for {@code method} (HEAD as GET) on {@code pattern} admits any valid key. */
+    private static boolean openRule(String method, String pattern) {
+        String handled = method.equals("HEAD") ? "GET" : method;
+        return RoutePermissions.RULES.stream().anyMatch(other -> other.method().name().equals(handled)
+                && other.pattern().equals(pattern) && other.anyOf().isEmpty());
     }
 
     @Test

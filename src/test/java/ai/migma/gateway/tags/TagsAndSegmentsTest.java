@@ -123,6 +123,15 @@ class TagsAndSegmentsTest {
     }
 
     @Test
+    void aSegmentsStatusFilterAcceptsTheSdksActive() {
+        Reply created = gateway.call("POST", "/v1/segments", key, Map.of("projectId", project, "name", "Active VIPs",
+                "filters", Map.of("tags", List.of("vip"), "status", "active")));
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().at("/data/count").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void refusesSegmentFiltersItCannotEvaluate() {
         Reply reply = gateway.call("POST", "/v1/segments", key, Map.of("projectId", project, "name", "Active",
                 "filters", Map.of("activity", List.of(Map.of("action", "opened")))));
