@@ -187,19 +187,19 @@ class ApiKeyAuthenticationTest {
         // The first request loads the key; the 404 route has no controller, so any statement would be the key's.
         assertThat(gateway.getWithKey("/v1/no-such-route", key).status()).isEqualTo(404);
 
-        long before = TestServices.STATEMENTS.get();
+        long before = TestServices.statements("/v1/no-such-route");
         for (int i = 0; i < 20; i++) {
             assertThat(gateway.getWithKey("/v1/no-such-route", key).status()).isEqualTo(404);
         }
-        assertThat(TestServices.STATEMENTS.get()).isEqualTo(before);
+        assertThat(TestServices.statements("/v1/no-such-route")).isEqualTo(before);
     }
 
     @Test
     void coldAuthenticatedRequestLooksUpTheKeyAndItsAccountOnce() {
         String key = gateway.newTestKey();
-        long before = TestServices.STATEMENTS.get();
+        long before = TestServices.statements("/v1/no-such-route");
         assertThat(gateway.getWithKey("/v1/no-such-route", key).status()).isEqualTo(404);
-        assertThat(TestServices.STATEMENTS.get() - before).isEqualTo(2);
+        assertThat(TestServices.statements("/v1/no-such-route") - before).isEqualTo(2);
     }
 
     @Test

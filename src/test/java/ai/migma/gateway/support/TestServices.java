@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -21,6 +22,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -42,10 +45,16 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public class TestServices {
 
     /**
-     * Statements run through the application's DataSource by request threads since the context started. Background
-     * work (the usage flush, the webhook poller) runs on its own threads whenever it is due, so it is left out.
+     * Statements run through the application's DataSource by request threads since the context started, by the
+     * path of the request that ran them. Background work (the usage flush, the pollers) runs on its own threads and
+     * is left out; keying by path leaves out the requests of other tests' clients that are still being served.
      */
-    public static final AtomicLong STATEMENTS = new AtomicLong();
+    private static final Map<String, AtomicLong> STATEMENTS = new ConcurrentHashMap<>();
+
+    /** Statements run so far by requests for {@code path}. */
+    public static long statements(String path) {
+        return STATEMENTS.computeIfAbsent(path, p -> new AtomicLong()).get();
+    }
 
     private static PostgreSQLContainer postgres;
     private static GenericContainer<?> redis;
@@ -124,8 +133,10 @@ public class TestServices {
                 if (bean instanceof HikariDataSource dataSource) {
                     return ProxyDataSourceBuilder.create(name, (DataSource) dataSource)
                             .afterQuery((execution, queries) -> {
-                                if (Thread.currentThread().getName().startsWith("http-nio-")) {
-                                    STATEMENTS.addAndGet(queries.size());
+                                if (RequestContextHolder.getRequestAttributes()
+                                        instanceof ServletRequestAttributes request) {
+                                    STATEMENTS.computeIfAbsent(request.getRequest().getRequestURI(),
+                                            path -> new AtomicLong()).addAndGet(queries.size());
                                 }
                             })
                             .build();
