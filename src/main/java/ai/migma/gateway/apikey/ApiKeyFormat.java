@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.zip.CRC32;
 
 /**
- * The key format of CONTRACT §1, after GitHub's token design: {@code mgma_sk_<env>_<random><checksum>}, where
+ * The key format of docs/API.md ("Keys"), after GitHub's token design: {@code mgma_sk_<env>_<random><checksum>}, where
  * {@code <random>} is 32 base62 characters from a CSPRNG (190 bits) and {@code <checksum>} the CRC32 of everything
  * before it in 6 base62 characters. The checksum lets the gateway turn away typos and made-up keys without a lookup.
  */

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * The scopes a key can hold (CONTRACT §3): the seven of Migma's API Keys page, Migma's newer scopes for validation,
- * previews, domains and projects, and the two for campaigns. A permission is its own authority, so route rules read
- * {@code hasAuthority("email:send")}.
+ * The scopes a key can hold (docs/API.md, "Permissions"): the seven of Migma's API Keys page, Migma's newer scopes
+ * for validation, previews, domains and projects, and the two for campaigns. A permission is its own authority, so
+ * route rules read {@code hasAuthority("email:send")}.
  */
 public enum Permission implements GrantedAuthority {
     AUDIENCE_READ("audience:read", "View subscribers, tags, and audience segments"),

@@ -11,10 +11,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * The answer to a key that did not authenticate, on Spring Security's {@link AuthenticationFailureHandler} seam:
- * CONTRACT's 401 while the client's failure budget lasts (the provider paid for the attempt), a 429 with that
- * budget's figures once it is spent, and a 503 when the key could not be checked at all (a valid key must not be
- * told it is invalid).
+ * The answer to a key that did not authenticate, on Spring Security's {@link AuthenticationFailureHandler} seam: the
+ * 401 of docs/API.md ("Authentication") while the client's failure budget lasts (the provider paid for the attempt), a
+ * 429 with that budget's figures once it is spent, and a 503 when the key could not be checked at all (a valid key must
+ * not be told it is invalid).
  */
 public final class ApiKeyAuthenticationFailureHandler implements AuthenticationFailureHandler {
 

@@ -5,8 +5,8 @@ import java.util.Enumeration;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Reads {@code Authorization: Bearer <token>} as CONTRACT §2 has it: the scheme name in any case, then exactly one
- * space and one token. Only the header is read: a key in a query string or a body is never looked at.
+ * Reads {@code Authorization: Bearer <token>} as docs/API.md ("Authentication") has it: the scheme name in any case,
+ * then exactly one space and one token. Only the header is read: a key in a query string or a body is never looked at.
  */
 public final class BearerTokens {
 

@@ -3,9 +3,10 @@ package ai.migma.gateway.authentication;
 import ai.migma.gateway.ratelimit.RateLimitDecision;
 
 /**
- * The failed-authentication budget of each client (CONTRACT §4), keyed by {@code ClientAddresses#budgetKeyOf}. An
- * attempt is paid for before its key is judged, atomically, so that concurrent guesses can never overdraw it and a
- * spent budget keeps guesses away from the database; an attempt that turns out to hold a valid key is refunded.
+ * The failed-authentication budget of each client (docs/API.md, "Rate limits"), keyed by {@code
+ * ClientAddresses#budgetKeyOf}. An attempt is paid for before its key is judged, atomically, so that concurrent guesses
+ * can never overdraw it and a spent budget keeps guesses away from the database; an attempt that turns out to hold a
+ * valid key is refunded.
  */
 public interface FailureBudget {
 

@@ -25,8 +25,8 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 
 /**
- * CONTRACT §3's route table, the one place that says which permission a route under {@code /v1} needs. A rule with
- * no permission admits any valid key. Routes whose controllers do not exist yet are listed too, so a key's
+ * The route table of docs/API.md ("Routes"), the one place that says which permission a route under {@code /v1} needs.
+ * A rule with no permission admits any valid key. Routes whose controllers do not exist yet are listed too, so a key's
  * permissions are enforced the day they appear.
  */
 public final class RoutePermissions {

@@ -6,7 +6,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 
-/** The one bucket shape of CONTRACT §4, whichever store keeps it. */
+/** The one bucket shape of docs/API.md ("Rate limits"), whichever store keeps it. */
 final class Buckets {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * CONTRACT §4's budgets. One bucket per account and environment, so that all of an account's keys of one
- * environment share the plan's budget; a key's own lower limit is a second bucket on top; failed authentications
+ * The budgets of docs/API.md, "Rate limits". One bucket per account and environment, so that all of an account's keys
+ * of one environment share the plan's budget; a key's own lower limit is a second bucket on top; failed authentications
  * have a third kind, per client address.
  */
 public final class RateLimiter {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The error envelope of CONTRACT §5. {@code success} and {@code error} come first so that the bodies the seed page
- * shows ({@code {"success": false, "error": "Invalid or missing API key"}}) are a prefix of ours.
+ * The error envelope of docs/API.md, "Envelope and errors". {@code success} and {@code error} come first so that the
+ * bodies the seed page shows ({@code {"success": false, "error": "Invalid or missing API key"}}) are a prefix of ours.
  */
 @JsonPropertyOrder({"success", "error", "code", "retryAfter", "metadata"})
 public record ApiError(boolean success, String error, String code,

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The success envelope of CONTRACT §5: {@code {"success": true, "data": ..., "metadata": ...}}, with the top-level
- * {@code count} that Migma's list endpoints for contacts, tags and segments carry.
+ * The success envelope of docs/API.md ("Envelope and errors"): {@code {"success": true, "data": ..., "metadata": ...}},
+ * with the top-level {@code count} that Migma's list endpoints for contacts, tags and segments carry.
  */
 @JsonPropertyOrder({"success", "data", "count", "metadata"})
 public record ApiResponse<T>(boolean success, T data, @JsonInclude(JsonInclude.Include.NON_NULL) Long count,

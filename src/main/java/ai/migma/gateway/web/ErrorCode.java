@@ -2,7 +2,7 @@ package ai.migma.gateway.web;
 
 import org.springframework.http.HttpStatus;
 
-/** The error codes of CONTRACT §5, each with the status it is sent with. */
+/** The error codes of docs/API.md ("Envelope and errors"), each with the status it is sent with. */
 public enum ErrorCode {
     VALIDATION_ERROR("validation_error", HttpStatus.BAD_REQUEST),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED),

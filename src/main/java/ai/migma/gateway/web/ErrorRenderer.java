@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place that turns a failure into CONTRACT §5's error envelope: the security entry points and access-denied
- * handlers write through {@link #write}, the controller advice and the error controller return {@link #entity}.
+ * The one place that turns a failure into the error envelope of docs/API.md ("Envelope and errors"): the security
+ * entry points and access-denied handlers write through {@link #write}, the controller advice and the error
+ * controller return {@link #entity}.
  */
 @Component
 public final class ErrorRenderer {

@@ -2,7 +2,10 @@ package ai.migma.gateway.webhooks;
 
 import java.util.List;
 
-/** The events a Migma webhook can subscribe to, as Migma names them (CONTRACT §6), each with what it reports. */
+/**
+ * The events a Migma webhook can subscribe to, as Migma names them (docs/API.md, "Webhooks"), each with what it
+ * reports.
+ */
 public final class WebhookEvents {
 
     public static final String SUBSCRIBER_ADDED = "subscriber.added";

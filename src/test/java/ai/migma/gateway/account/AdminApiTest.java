@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** CONTRACT §7 over real HTTP: accounts, projects and keys through the admin API. */
+/** docs/API.md, "Admin API", over real HTTP: accounts, projects and keys through the admin API. */
 @GatewayTest
 class AdminApiTest {
 

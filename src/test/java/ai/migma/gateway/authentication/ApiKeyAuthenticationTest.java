@@ -20,7 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** CONTRACT §2 and §3 over real HTTP, against the real PostgreSQL. */
+/** docs/API.md, "Authentication" and "Permissions", over real HTTP, against the real PostgreSQL. */
 @GatewayTest
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyAuthenticationTest {

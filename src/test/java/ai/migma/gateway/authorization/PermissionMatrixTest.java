@@ -17,9 +17,10 @@ import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every route of CONTRACT §3 over HTTP, with a key that lacks its permission (403, the contract's body, for every
- * method that would reach its handler: HEAD with GET) and with a key that holds only that permission (admitted:
- * whatever the route answers, it is not 401 or 403); and the table's default deny, for a key that holds everything.
+ * Every route of docs/API.md ("Routes") over HTTP, with a key that lacks its permission (403, the body of docs/API.md,
+ * "Permissions", for every method that would reach its handler: HEAD with GET) and with a key that holds only that
+ * permission (admitted: whatever the route answers, it is not 401 or 403); and the table's default deny, for a key that
+ * holds everything.
  */
 @GatewayTest
 class PermissionMatrixTest {

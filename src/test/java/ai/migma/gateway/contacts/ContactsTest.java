@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** The contact routes over HTTP, with the SDK's paths, parameters and shapes (CONTRACT §3, §6). */
+/**
+ * The contact routes over HTTP, with the SDK's paths, parameters and shapes (docs/API.md, "Routes" and "Resources").
+ */
 @GatewayTest
 class ContactsTest {
 

@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * CONTRACT §4 on the local backend, over real HTTP: limits, headers and the 429. That waiting the figures is enough
- * is RateLimiterTest's, on a settable clock.
+ * The rate limits of docs/API.md ("Rate limits") on the local backend, over real HTTP: limits, headers and the 429.
+ * That waiting the figures is enough is RateLimiterTest's, on a settable clock.
  */
 @GatewayTest
 class RateLimitTest {

@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * CONTRACT §4's budgets on local buckets whose time is a settable clock: what a plan admits, what keys share, and
- * that the figures a refusal reports are honest (waiting them is enough), without sleeping.
+ * The budgets of docs/API.md ("Rate limits") on local buckets whose time is a settable clock: what a plan admits,
+ * what keys share, and that the figures a refusal reports are honest (waiting them is enough), without sleeping.
  */
 @UnitTest
 class RateLimiterTest {

@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** CONTRACT §5: every response is the JSON envelope and carries X-Request-Id, whoever wrote it. */
+/**
+ * docs/API.md, "Envelope and errors": every response is the JSON envelope and carries X-Request-Id, whoever wrote it.
+ */
 @GatewayTest
 class EnvelopeTest {
 
