@@ -11,7 +11,7 @@ COPY src src
 # server). The jar is then split into Spring Boot's layers, least often changed first, so a new build of the
 # gateway changes only the last, small layer of the image.
 RUN ./mvnw -B -q -Pslim package -DskipTests \
-    && java -Djarmode=tools -jar target/migma-gateway-*.jar extract --layers --launcher --destination /layers
+    && java -Djarmode=tools -jar target/migma-gateway-*-slim.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system gateway && useradd --system --gid gateway --no-create-home gateway
