@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -24,12 +25,14 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(GatewayProperties gateway, DataDirectoryProperties data) {
+    EmbeddedDatabase embeddedDatabase(GatewayProperties gateway, DataDirectoryProperties data,
+            ResourceLoader resources) {
         if (gateway.environment() == GatewayProperties.Environment.PRODUCTION) {
             throw new EmbeddedDatabaseRefusedException("MIGMA_ENVIRONMENT=production will not run on the embedded"
                     + " database, which is for development and tests", "Set SPRING_DATASOURCE_URL (with _USERNAME"
                     + " and _PASSWORD) to the PostgreSQL server the gateway should use.");
         }
+        EmbeddedBinaries.requirePresent(resources.getClassLoader());
         EmbeddedDatabase database = EmbeddedDatabase.start(data.dataDir());
         log.info("Embedded PostgreSQL on localhost:{}, data in {} (kept across restarts; set MIGMA_DATA_DIR to move"
                 + " it). To use a PostgreSQL server instead, set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME"
