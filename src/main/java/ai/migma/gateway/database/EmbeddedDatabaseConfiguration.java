@@ -30,7 +30,7 @@ class EmbeddedDatabaseConfiguration {
                     + " database, which is for development and tests", "Set SPRING_DATASOURCE_URL (with _USERNAME"
                     + " and _PASSWORD) to the PostgreSQL server the gateway should use.");
         }
-        EmbeddedDatabase database = EmbeddedDatabase.start(data.dataDir());
+        EmbeddedDatabase database = EmbeddedDatabase.start(data.dataDir(), data.embeddedDatabaseUser());
         log.info("Embedded PostgreSQL on localhost:{}, data in {} (kept across restarts; set MIGMA_DATA_DIR to move"
                 + " it). To use a PostgreSQL server instead, set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME"
                 + " and SPRING_DATASOURCE_PASSWORD.", database.port(), database.dataDirectory());

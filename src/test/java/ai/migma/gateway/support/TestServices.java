@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -156,7 +157,10 @@ public class TestServices {
     private static EmbeddedDatabase startEmbedded() {
         try {
             Path directory = Files.createTempDirectory("migma-test-postgres");
-            EmbeddedDatabase database = EmbeddedDatabase.start(directory.resolve("data"));
+            // Open to the unprivileged user a root test run's server runs as (the data directory itself is 0700).
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            EmbeddedDatabase database = EmbeddedDatabase.start(directory.resolve("data"),
+                    EmbeddedDatabase.DEFAULT_USER);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 database.close();
                 FileSystemUtils.deleteRecursively(directory.toFile());
