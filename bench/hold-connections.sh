@@ -25,6 +25,9 @@ case ${1:-} in
     stop)
         [ -f "$pids" ] && xargs -r kill <"$pids" 2>/dev/null || true
         rm -f "$pids"
+        # A backend in pg_sleep notices its client is gone only when it next writes: end them too.
+        psql -d postgres -AtqX -c "select count(pg_terminate_backend(pid)) from pg_stat_activity
+            where query = 'select pg_sleep(3600)' and usename = current_user" >/dev/null
         ;;
     *)
         echo "usage: $0 start [N] | stop" >&2
