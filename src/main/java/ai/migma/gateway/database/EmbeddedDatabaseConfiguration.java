@@ -33,7 +33,7 @@ class EmbeddedDatabaseConfiguration {
                     + " and _PASSWORD) to the PostgreSQL server the gateway should use.");
         }
         EmbeddedBinaries.requirePresent(resources.getClassLoader());
-        EmbeddedDatabase database = EmbeddedDatabase.start(data.dataDir());
+        EmbeddedDatabase database = EmbeddedDatabase.start(data.dataDir(), data.embeddedDatabaseUser());
         log.info("Embedded PostgreSQL on localhost:{}, data in {} (kept across restarts; set MIGMA_DATA_DIR to move"
                 + " it). To use a PostgreSQL server instead, set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME"
                 + " and SPRING_DATASOURCE_PASSWORD.", database.port(), database.dataDirectory());

@@ -8,6 +8,6 @@ public final class EmbeddedDatabaseFailureAnalyzer extends AbstractFailureAnalyz
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, EmbeddedDatabaseRefusedException cause) {
-        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
+        return new FailureAnalysis(cause.reason() + ".", cause.action(), cause);
     }
 }

@@ -68,8 +68,9 @@ final class FailoverBucketStore implements BucketStore, AutoCloseable {
             retryPrimaryAt = System.nanoTime() + retryIntervalNanos;
             if (degradedSince == null) {
                 degradedSince = Instant.now();
-                log.warn("Redis failed ({}): rate limits fall back to this instance's own buckets until it answers",
-                        failure.toString());
+                log.warn("Redis failed ({}): rate limits fall back to this instance's own buckets until it answers."
+                        + " Start Redis at SPRING_DATA_REDIS_URL, or set MIGMA_RATE_LIMIT_BACKEND=local to keep"
+                        + " limits per instance on purpose.", failure.toString());
             }
             return operation.apply(fallback);
         }

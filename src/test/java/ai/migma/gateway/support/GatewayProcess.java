@@ -52,6 +52,9 @@ public final class GatewayProcess implements AutoCloseable {
         INHERITED_SETTINGS.forEach(env::remove);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("MIGMA_ADMIN_TOKEN", GatewayClient.ADMIN_TOKEN);
+        // Small pools, as in the tests' own contexts: the suite shares one server's connections with other clients.
+        env.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "3");
+        env.put("SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "1");
         env.putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -60,14 +66,22 @@ public class TestServices {
     private static GenericContainer<?> redis;
     private static EmbeddedDatabase embedded;
     private static Boolean docker;
+    private static String namedDatabaseProblem;
 
     /** {@code spring.datasource.*} of the test database. */
     public static synchronized Map<String, String> database() {
         String url = System.getenv("MIGMA_TEST_DATABASE_URL");
         if (url != null) {
-            return Map.of("spring.datasource.url", url,
-                    "spring.datasource.username", env("MIGMA_TEST_DATABASE_USERNAME", "postgres"),
-                    "spring.datasource.password", env("MIGMA_TEST_DATABASE_PASSWORD", ""));
+            String username = env("MIGMA_TEST_DATABASE_USERNAME", "postgres");
+            String password = env("MIGMA_TEST_DATABASE_PASSWORD", "");
+            if (namedDatabaseProblem == null) {
+                namedDatabaseProblem = problemWith(url, username, password);
+            }
+            if (!namedDatabaseProblem.isEmpty()) {
+                throw new TestDatabaseUnavailable(namedDatabaseProblem);
+            }
+            return Map.of("spring.datasource.url", url, "spring.datasource.username", username,
+                    "spring.datasource.password", password);
         }
         if (!dockerAvailable()) {
             if (embedded == null) {
@@ -104,6 +118,18 @@ public class TestServices {
             redis.start();
         }
         return "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
+    }
+
+    /**
+     * Finds the test database before a test class's context is built, so that a missing one fails the class with
+     * {@link #problemWith}'s sentence, not inside "Failed to load ApplicationContext".
+     */
+    public static final class DatabaseCheck implements BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            database();
+        }
     }
 
     /**
@@ -146,9 +172,44 @@ public class TestServices {
         };
     }
 
+    /**
+     * What is wrong with the database {@code MIGMA_TEST_DATABASE_URL} names, in one sentence saying what to do;
+     * empty when it answers. Checked once, before any context, so that a missing database fails each test class
+     * with this sentence rather than a context's stack trace (and the pool's, logged at ERROR).
+     */
+    static String problemWith(String url, String username, String password) {
+        try (Connection connection = DriverManager.getConnection(url, username, password)) {
+            return "";
+        } catch (SQLException e) {
+            String database = url.replaceFirst("^jdbc:postgresql://[^/]*/", "").replaceFirst("\\?.*$", "");
+            if ("3D000".equals(e.getSQLState())) {
+                return "The test database " + database + " does not exist (MIGMA_TEST_DATABASE_URL=" + url + "):"
+                        + " create it, e.g. psql -h 127.0.0.1 -U postgres -c 'create database " + database + "'";
+            }
+            return "The test database at MIGMA_TEST_DATABASE_URL=" + url + " does not answer (" + e.getMessage()
+                    + "): start PostgreSQL there, or unset MIGMA_TEST_* to test on an embedded PostgreSQL";
+        }
+    }
+
+    /** Says what to do, and only that: a stack trace would add nothing (and is left out of the reports). */
+    static final class TestDatabaseUnavailable extends IllegalStateException {
+
+        TestDatabaseUnavailable(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
     private static boolean dockerAvailable() {
         if (docker == null) {
-            docker = DockerClientFactory.instance().isDockerAvailable();
+            // Testcontainers' probe logs an ERROR when it finds no engine; with no socket and no DOCKER_HOST there
+            // is none to find, so a machine without Docker is not told off in a green build.
+            docker = (System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock")))
+                    && DockerClientFactory.instance().isDockerAvailable();
         }
         return docker;
     }
@@ -156,7 +217,10 @@ public class TestServices {
     private static EmbeddedDatabase startEmbedded() {
         try {
             Path directory = Files.createTempDirectory("migma-test-postgres");
-            EmbeddedDatabase database = EmbeddedDatabase.start(directory.resolve("data"));
+            // Open to the unprivileged user a root test run's server runs as (the data directory itself is 0700).
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            EmbeddedDatabase database = EmbeddedDatabase.start(directory.resolve("data"),
+                    EmbeddedDatabase.DEFAULT_USER);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 database.close();
                 FileSystemUtils.deleteRecursively(directory.toFile());

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
@@ -24,6 +27,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * event stays in Spring Modulith's publication registry, and handled again (as every start does with what is
  * outstanding) it is delivered exactly once, however often it is handled. Same context as WebhookDeliveryTest.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @GatewayTest(properties = {"migma.admin-token=" + GatewayClient.ADMIN_TOKEN,
         "migma.webhooks.retry-backoff=200ms", "migma.webhooks.poll-interval=100ms", "migma.webhooks.max-attempts=3"})
 class EventPublicationTest {
@@ -36,7 +40,8 @@ class EventPublicationTest {
     IncompleteEventPublications incomplete;
 
     @Test
-    void anEventWhoseHandlingFailedAfterItsChangeCommittedIsDeliveredOnceWhenHandledAgain() throws Exception {
+    void anEventWhoseHandlingFailedAfterItsChangeCommittedIsDeliveredOnceWhenHandledAgain(CapturedOutput output)
+            throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String account = gateway.createAccount("enterprise", 10_000);
             String key = gateway.createKey(account, "test", "webhook:write").get("key").asString();
@@ -56,6 +61,9 @@ class EventPublicationTest {
             }
             assertThat(deliveries(webhookId)).isZero();
             assertThat(receiver.waiting()).isZero();
+            // An expected, recovered failure: one WARN line saying what happens next, no ERROR and no stack trace.
+            assertThat(output.toString()).contains("Handling ApiKeyCreated in DomainEventWebhooks.on failed",
+                    "handled again at the next start").doesNotContain("Unexpected exception occurred invoking async");
 
             incomplete.resubmitIncompletePublications(publication -> true);
             WebhookReceiver.Received delivered = receiver.next(Duration.ofSeconds(10));
