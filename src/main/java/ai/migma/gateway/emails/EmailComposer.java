@@ -13,7 +13,7 @@ import org.jsoup.nodes.Entities;
  * Writes the email Migma's AI would: here, deterministically from the prompt and the project, so the same request
  * gives the same email. The result is a complete, table-based HTML email with inline styles (what email clients
  * render), carrying the project's name, logo, link and colour, the prompt's sentences as its copy, and an
- * unsubscribe link as a merge tag. No AI and no network are involved; the README says so.
+ * unsubscribe link as a merge tag. No AI and no network are involved; docs/EMULATION.md says so.
  */
 final class EmailComposer {
 
