@@ -68,7 +68,8 @@ final class JobRunner implements SmartLifecycle {
             while (poller != null && runOne()) {
                 // Steps due now, including the next step of a job whose delay is zero, run back to back.
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // A periodic task that throws is never run again: whatever happened, the poller must live on.
             log.warn("Job round failed; due steps stay scheduled", e);
         }
     }
@@ -87,10 +88,11 @@ final class JobRunner implements SmartLifecycle {
                 return true;
             });
             return Boolean.TRUE.equals(ran);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (claimed[0] == null) {
                 throw e;
             }
+            // An Error of a step (a renderer out of memory, say) counts as an attempt like any failure.
             failed(claimed[0], e);
             return true;
         }
@@ -121,28 +123,35 @@ final class JobRunner implements SmartLifecycle {
         }
     }
 
-    private void failed(Due due, RuntimeException error) {
+    private void failed(Due due, Throwable error) {
+        // Short: subjects store it behind a prefix in columns of 500 characters; the log keeps the whole of it.
         String message = String.valueOf(error.getMessage());
-        String reason = message.length() > 500 ? message.substring(0, 500) : message;
+        String reason = message.length() > 200 ? message.substring(0, 200) : message;
         int attempts = due.attempts() + 1;
-        transactions.executeWithoutResult(status -> {
-            if (attempts >= properties.maxAttempts()) {
-                log.warn("Gave up {} job on {} at step {} after {} attempts", due.kind(), due.subject(), due.step(),
-                        attempts, error);
-                TimedWork kind = work.get(due.kind());
+        if (attempts >= properties.maxAttempts()) {
+            log.warn("Gave up {} job on {} at step {} after {} attempts", due.kind(), due.subject(), due.step(),
+                    attempts, error);
+            TimedWork kind = work.get(due.kind());
+            try {
                 if (kind != null) {
-                    kind.abandon(due.subject(), reason);
+                    transactions.executeWithoutResult(status -> kind.abandon(due.subject(), reason));
                 }
-                jdbc.sql("delete from timed_jobs where id = ? and step = ?").params(due.id(), due.step()).update();
-                return;
+            } catch (RuntimeException e) {
+                // The job goes all the same: a job kept because its subject cannot be marked would be claimed first
+                // in every round, for ever, ahead of every other job.
+                log.warn("Could not mark the subject of the {} job on {} as failed", due.kind(), due.subject(), e);
             }
-            log.info("{} job on {} failed at step {} (attempt {}), will retry: {}", due.kind(), due.subject(),
-                    due.step(), attempts, reason);
-            Duration wait = properties.pollInterval().multipliedBy(1L << Math.min(attempts, 10));
-            jdbc.sql("update timed_jobs set attempts = ?, last_error = ?, due_at = ? where id = ? and step = ?")
-                    .params(attempts, reason, Timestamp.from(clock.instant().plus(wait)), due.id(), due.step())
-                    .update();
-        });
+            transactions.executeWithoutResult(status -> jdbc.sql("delete from timed_jobs where id = ? and step = ?")
+                    .params(due.id(), due.step()).update());
+            return;
+        }
+        log.info("{} job on {} failed at step {} (attempt {}), will retry: {}", due.kind(), due.subject(),
+                due.step(), attempts, reason);
+        Duration wait = properties.pollInterval().multipliedBy(1L << Math.min(attempts, 10));
+        transactions.executeWithoutResult(status -> jdbc.sql(
+                        "update timed_jobs set attempts = ?, last_error = ?, due_at = ? where id = ? and step = ?")
+                .params(attempts, reason, Timestamp.from(clock.instant().plus(wait)), due.id(), due.step())
+                .update());
     }
 
     @Override

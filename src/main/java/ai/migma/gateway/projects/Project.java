@@ -104,7 +104,7 @@ class Project {
 
     void fail(String error, Instant now) {
         moveTo("error", now);
-        this.importError = error;
+        this.importError = error.length() > 500 ? error.substring(0, 499) + "…" : error; // the column's length
         progress("failed", importPercentage == null ? 0 : importPercentage);
     }
 

@@ -134,7 +134,8 @@ class ProjectImport implements TimedWork {
             case 1 -> {
                 String first = project.importUrls().get(0);
                 if (source(first).isEmpty()) {
-                    project.fail("Could not read " + first + ": not an http(s) URL with a host name",
+                    String shown = first.length() > 100 ? first.substring(0, 100) + "…" : first;
+                    project.fail("Could not read " + shown + ": not an http(s) URL with a host name",
                             clock.instant());
                     announce(project, "failed");
                     return false;
@@ -200,7 +201,7 @@ class ProjectImport implements TimedWork {
             return Optional.empty();
         }
         String domain = host.toLowerCase(Locale.ROOT);
-        if (domain.startsWith("www.")) {
+        if (domain.startsWith("www.") && domain.indexOf('.', 4) > 0) {
             domain = domain.substring(4);
         }
         String label = domain.substring(0, domain.indexOf('.'));

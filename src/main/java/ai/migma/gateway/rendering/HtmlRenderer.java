@@ -31,10 +31,21 @@ public final class HtmlRenderer {
 
     /** A PDF of {@code html} on pages {@code widthPx} wide and {@code heightPx} high (CSS pixels). */
     public byte[] pdf(String html, int widthPx, int heightPx) {
+        return pdf(html, widthPx, heightPx, false);
+    }
+
+    /**
+     * {@code firstScreenOnly}: the document is cut to one page, so a screenshot costs one page whatever the HTML's
+     * height (a div millions of pixels high would otherwise be laid out as tens of thousands of pages).
+     */
+    byte[] pdf(String html, int widthPx, int heightPx, boolean firstScreenOnly) {
         Document document = Jsoup.parse(html);
         // Margins are the email's own; the page is the size asked for.
-        document.head().appendElement("style")
-                .text("@page { size: " + widthPx + "px " + heightPx + "px; margin: 0; }");
+        String css = "@page { size: " + widthPx + "px " + heightPx + "px; margin: 0; }";
+        if (firstScreenOnly) {
+            css += " html, body { max-height: " + heightPx + "px; overflow: hidden; }";
+        }
+        document.head().appendElement("style").text(css);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .withW3cDocument(new W3CDom().fromJsoup(document), null)
@@ -73,7 +84,7 @@ public final class HtmlRenderer {
     }
 
     private BufferedImage image(String html, int widthPx, int heightPx) {
-        try (PDDocument pdf = Loader.loadPDF(pdf(html, widthPx, heightPx))) {
+        try (PDDocument pdf = Loader.loadPDF(pdf(html, widthPx, heightPx, true))) {
             return new PDFRenderer(pdf).renderImageWithDPI(0, CSS_DPI, ImageType.RGB);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -144,4 +144,32 @@ class JobRunnerTest {
 
         assertThat(work.order.get(subject)).containsExactly(0, 1, 2);
     }
+
+    @Test
+    void aJobWhoseSubjectCannotBeMarkedFailedIsStillGivenUp() throws Exception {
+        TimedWork broken = new TimedWork() {
+            final String kind = "test-" + UUID.randomUUID().toString().substring(0, 8);
+
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public boolean advance(UUID subject, int step) {
+                throw new IllegalStateException("always");
+            }
+
+            @Override
+            public void abandon(UUID subject, String error) {
+                throw new IllegalStateException("the subject's error does not fit its column");
+            }
+        };
+        schedule(broken.kind(), List.of(UUID.randomUUID()));
+
+        drain(runner(broken));
+
+        assertThat(jdbc.sql("select count(*) from timed_jobs where kind = ?").params(broken.kind())
+                .query(Long.class).single()).isZero();
+    }
 }

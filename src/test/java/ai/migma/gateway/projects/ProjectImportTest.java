@@ -173,4 +173,28 @@ class ProjectImportTest {
                     "project.import.completed");
         }
     }
+
+    @Test
+    void aVeryLongUnreadableUrlFailsTheImportWithAShortenedError() {
+        Tenant tenant = gateway.tenant("project:write");
+        String url = "ftp://x/" + "a".repeat(1500);
+        String id = startImport(tenant.key(), Map.of("urls", List.of(url))).json().at("/data/projectId").asString();
+
+        JsonNode failed = awaitImport(tenant.key(), id);
+
+        assertThat(failed.get("status").asString()).isEqualTo("error");
+        assertThat(failed.get("error").asString()).startsWith("Could not read ftp://x/aaa").hasSizeLessThan(500);
+    }
+
+    @Test
+    void aBareWwwHostIsItsOwnDomain() {
+        Tenant tenant = gateway.tenant("project:write");
+
+        Reply started = startImport(tenant.key(), Map.of("urls", List.of("https://www.com")));
+
+        assertThat(started.status()).as(started.text()).isEqualTo(200);
+        assertThat(started.json().at("/data/domain").asString()).isEqualTo("www.com");
+        assertThat(awaitImport(tenant.key(), started.json().at("/data/projectId").asString()).get("status")
+                .asString()).isEqualTo("active");
+    }
 }

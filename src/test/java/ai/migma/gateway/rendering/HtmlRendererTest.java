@@ -68,4 +68,17 @@ class HtmlRendererTest {
         }
         assertThat(requests).hasValue(0);
     }
+
+    @Test
+    void aScreenshotLaysOutOneScreenHoweverTallTheHtml() throws Exception {
+        String tall = "<html><body style=\"margin:0\"><div style=\"background-color:#00ff00;height:40px\">top</div>"
+                + "<div style=\"height:5000000px\">tall</div><p>bottom</p></body></html>";
+
+        try (PDDocument screen = Loader.loadPDF(renderer.pdf(tall, 375, 667, true))) {
+            assertThat(screen.getNumberOfPages()).isEqualTo(1);
+        }
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(renderer.png(tall, 375, 667)));
+        assertThat(image.getHeight()).isEqualTo(667);
+        assertThat(image.getRGB(100, 20) & 0xffffff).isEqualTo(0x00ff00);
+    }
 }
