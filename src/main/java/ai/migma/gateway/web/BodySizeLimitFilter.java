@@ -17,11 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    /** The one route whose bodies are large by design: the SDK's bulk import of contacts. */
+    private static final String BULK_IMPORT = "/v1/contacts/bulk";
+
     private final long maxBytes;
+    private final long maxBulkImportBytes;
     private final ErrorRenderer errors;
 
-    BodySizeLimitFilter(long maxBytes, ErrorRenderer errors) {
+    BodySizeLimitFilter(long maxBytes, long maxBulkImportBytes, ErrorRenderer errors) {
         this.maxBytes = maxBytes;
+        this.maxBulkImportBytes = Math.max(maxBytes, maxBulkImportBytes);
         this.errors = errors;
     }
 
@@ -35,16 +40,23 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         long length = request.getContentLengthLong();
-        if (length > maxBytes) {
-            errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge());
+        if (length > limit) {
+            errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(limit));
             return;
         }
-        chain.doFilter(length >= 0 ? request : new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(length >= 0 ? request : new LimitedRequest(request, limit), response);
     }
 
-    String tooLarge() {
-        return "Request body larger than " + maxBytes + " bytes";
+    /** The exact path only: the larger budget is not a prefix that other routes could borrow. */
+    private long limitFor(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && BULK_IMPORT.equals(request.getRequestURI()) ? maxBulkImportBytes
+                : maxBytes;
+    }
+
+    static String tooLarge(long limit) {
+        return "Request body larger than " + limit + " bytes";
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -52,7 +52,8 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimitProperties limits, ErrorRenderer errors) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(limits.maxBodySize().toBytes(), errors));
+                new BodySizeLimitFilter(limits.maxBodySize().toBytes(), limits.maxBulkImportBodySize().toBytes(),
+                        errors));
         // Right after the request id, before anything reads a body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

@@ -43,6 +43,11 @@ public final class GatewayClient {
         }
     }
 
+    /** {@code body} as the JSON a call sends. */
+    public static String json(Object body) {
+        return JSON.writeValueAsString(body);
+    }
+
     /** {@code text} as a JSON tree (a webhook's body, say). */
     public static JsonNode parse(String text) {
         return JSON.readTree(text);
