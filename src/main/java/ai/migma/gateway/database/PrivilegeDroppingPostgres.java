@@ -18,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -82,8 +84,9 @@ final class PrivilegeDroppingPostgres implements Closeable {
                         + dataDirectory.getParent().resolve("initdb.log") + ")");
             }
         }
+        // The directory is the unprivileged user's: a link it planted there must not make root open another file.
         FileChannel channel = FileChannel.open(dataDirectory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -95,11 +98,13 @@ final class PrivilegeDroppingPostgres implements Closeable {
             throw EmbeddedDatabase.inUse(dataDirectory);
         }
         int port = freePort();
+        Path log = dataDirectory.resolve(LOG_FILE);
+        // pg_ctl opens the log itself, as the user: root writes nothing inside the user's directory.
         List<String> pgCtl = List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", dataDirectory.toString(),
+                "-l", log.toString(),
                 "-o", "-p " + port + " -F -c timezone=UTC -c synchronous_commit=off -c max_connections=300",
                 "-w", "-t", Long.toString(startupWait.toSeconds()), "start");
-        Path log = dataDirectory.resolve(LOG_FILE);
-        if (!account.run(pgCtl, log, startupWait.plusSeconds(10))) {
+        if (!account.run(pgCtl, null, startupWait.plusSeconds(10))) {
             lock.release();
             channel.close();
             throw new IOException("PostgreSQL did not start on " + dataDirectory + " (see " + log + ")");
@@ -147,8 +152,16 @@ final class PrivilegeDroppingPostgres implements Closeable {
             archive = in.readAllBytes();
         }
         Path target = Path.of(System.getProperty("java.io.tmpdir"), "migma-postgres-" + digest(archive));
-        if (Files.isDirectory(target)) {
-            return target;
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (trusted(target) && trusted(target.resolve("bin")) && trusted(target.resolve("bin/postgres"))) {
+                return target;
+            }
+            // The name is predictable in a directory everyone may write: a copy this process did not make (or one
+            // others could change) is never run as anyone. A private copy instead, left for the next start.
+            Path own = Files.createTempDirectory(target.getParent(), target.getFileName() + ".own-");
+            Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxr-xr-x"));
+            extract(archive, own);
+            return own;
         }
         Path partial = Files.createTempDirectory(target.getParent(), target.getFileName() + ".partial-");
         try {
@@ -162,6 +175,27 @@ final class PrivilegeDroppingPostgres implements Closeable {
             return target;
         } finally {
             FileSystemUtils.deleteRecursively(partial);
+        }
+    }
+
+    /** Owned by this process's user (root here) and writable by nobody else; a link is never trusted. */
+    static boolean trusted(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(path)) {
+            return false;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        return Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS).equals(currentUid())
+                && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    private static Object currentUid() throws IOException {
+        // A file this process creates is owned by its user: the one way to ask without native calls.
+        Path probe = Files.createTempFile("migma-uid-", ".probe");
+        try {
+            return Files.getAttribute(probe, "unix:uid");
+        } finally {
+            Files.deleteIfExists(probe);
         }
     }
 

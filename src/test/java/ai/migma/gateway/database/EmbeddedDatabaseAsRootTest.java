@@ -91,4 +91,35 @@ class EmbeddedDatabaseAsRootTest {
                 .hasMessageContaining("There is no user no-such-user-here")
                 .hasMessageContaining("MIGMA_EMBEDDED_DATABASE_USER");
     }
+
+    @Test
+    void binariesAreTrustedOnlyWhenRootOwnsThemAndNobodyElseMayWrite() throws Exception {
+        Path binaries = Files.createDirectory(home.resolve("binaries"));
+        assertThat(PrivilegeDroppingPostgres.trusted(binaries)).isTrue();
+
+        Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(PrivilegeDroppingPostgres.trusted(binaries)).isFalse();
+
+        Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setAttribute(binaries, "unix:uid", NOBODY);
+        assertThat(PrivilegeDroppingPostgres.trusted(binaries)).isFalse();
+
+        Path link = Files.createSymbolicLink(home.resolve("link"), Path.of("/usr"));
+        assertThat(PrivilegeDroppingPostgres.trusted(link)).isFalse();
+    }
+
+    @Test
+    void aLockFileTheUserReplacedWithALinkIsNotOpenedByRoot() throws Exception {
+        Path data = home.resolve("data");
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(data, EmbeddedDatabase.DEFAULT_USER)) {
+            // Started once, so the directory exists and is the user's.
+        }
+        Path target = Files.createFile(home.resolve("root-only"));
+        Files.delete(data.resolve("epg-lock"));
+        Files.createSymbolicLink(data.resolve("epg-lock"), target);
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(data, EmbeddedDatabase.DEFAULT_USER).close())
+                .isInstanceOf(Exception.class);
+        assertThat(Files.size(target)).isZero();
+    }
 }
