@@ -1,16 +1,12 @@
 package ai.migma.gateway.jobs;
 
+import ai.migma.gateway.Poller;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,8 +37,7 @@ final class JobRunner implements SmartLifecycle {
     private final Clock clock;
     private final ObjectProvider<TimedWork> kinds;
     private volatile Map<String, TimedWork> work = Map.of();
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService poller;
+    private final Poller poller;
 
     JobRunner(JdbcClient jdbc, TransactionTemplate transactions, JobProperties properties, Clock clock,
             ObjectProvider<TimedWork> kinds) {
@@ -52,25 +47,17 @@ final class JobRunner implements SmartLifecycle {
         this.clock = clock;
         // Looked up at start: the kinds of work start jobs through Jobs, which wakes this runner.
         this.kinds = kinds;
+        this.poller = new Poller("job-runner", Duration.ZERO, properties.pollInterval(), this::runDue);
     }
 
     /** A job was committed: look for due steps now rather than at the next poll. */
     void wake() {
-        ScheduledExecutorService current = poller;
-        if (current != null && wakeQueued.compareAndSet(false, true)) {
-            current.execute(this::runDueQuietly);
-        }
+        poller.wake();
     }
 
-    private void runDueQuietly() {
-        wakeQueued.set(false);
-        try {
-            while (poller != null && runOne()) {
-                // Steps due now, including the next step of a job whose delay is zero, run back to back.
-            }
-        } catch (Throwable e) {
-            // A periodic task that throws is never run again: whatever happened, the poller must live on.
-            log.warn("Job round failed; due steps stay scheduled", e);
+    private void runDue() {
+        while (poller.running() && runOne()) {
+            // Steps due now, including the next step of a job whose delay is zero, run back to back.
         }
     }
 
@@ -157,13 +144,7 @@ final class JobRunner implements SmartLifecycle {
     @Override
     public void start() {
         loadKinds();
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "job-runner");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::runDueQuietly, 0, interval, TimeUnit.MILLISECONDS);
+        poller.start();
     }
 
     /** Learns the kinds of work from the context (at start: they need this runner to be built first). */
@@ -174,22 +155,12 @@ final class JobRunner implements SmartLifecycle {
     /** The step in progress finishes; what is still due stays in the table for the next start. */
     @Override
     public void stop() {
-        ScheduledExecutorService current = poller;
-        poller = null;
-        if (current == null) {
-            return;
-        }
-        current.shutdown();
-        try {
-            current.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.stop(Duration.ofSeconds(30));
     }
 
     @Override
     public boolean isRunning() {
-        return poller != null;
+        return poller.started();
     }
 
     /** Stopped with the webhook dispatcher: after the web server has drained, before the database goes. */

@@ -1,5 +1,6 @@
 package ai.migma.gateway.webhooks;
 
+import ai.migma.gateway.Poller;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,10 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -44,8 +41,7 @@ final class WebhookDispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final JsonMapper json;
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService poller;
+    private final Poller poller;
     private volatile ExecutorService workers;
 
     WebhookDispatcher(JdbcClient jdbc, WebhookSender sender, WebhookProperties properties, Clock clock,
@@ -55,26 +51,20 @@ final class WebhookDispatcher implements SmartLifecycle {
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.poller = new Poller("webhook-poller", properties.pollInterval(), properties.pollInterval(),
+                this::deliverDue);
     }
 
     /** A new event was committed: look for due deliveries now rather than at the next poll. */
     void wake() {
-        ScheduledExecutorService current = poller;
-        if (current != null && wakeQueued.compareAndSet(false, true)) {
-            current.execute(this::deliverDueQuietly);
-        }
+        poller.wake();
     }
 
-    private void deliverDueQuietly() {
-        wakeQueued.set(false);
-        try {
-            int claimed;
-            do {
-                claimed = deliverBatch();
-            } while (claimed == batchSize() && poller != null && !poller.isShutdown());
-        } catch (RuntimeException e) {
-            log.warn("Webhook delivery round failed; pending deliveries stay queued", e);
-        }
+    private void deliverDue() {
+        int claimed;
+        do {
+            claimed = deliverBatch();
+        } while (claimed == batchSize() && poller.running());
     }
 
     private int batchSize() {
@@ -156,45 +146,28 @@ final class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        workers = Executors.newFixedThreadPool(properties.workers(), daemon("webhook-sender"));
-        poller = Executors.newSingleThreadScheduledExecutor(daemon("webhook-poller"));
-        long interval = properties.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::deliverDueQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        workers = Executors.newFixedThreadPool(properties.workers(), Poller.daemonThreads("webhook-sender"));
+        poller.start();
     }
 
     /** Attempts in flight finish (each is bounded by the timeout); what is still due stays in the outbox. */
     @Override
     public void stop() {
-        ScheduledExecutorService current = poller;
-        poller = null;
-        if (current == null) {
+        if (!poller.started()) {
             return;
         }
-        current.shutdown();
-        try {
-            current.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.stop(properties.timeout().plusSeconds(1));
         workers.shutdown();
     }
 
     @Override
     public boolean isRunning() {
-        return poller != null;
+        return poller.started();
     }
 
     /** Stopped after the web server has drained, like usage recording, and before the database goes. */
     @Override
     public int getPhase() {
         return 0;
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
