@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -94,7 +93,18 @@ public final class RouteAuthorizationFilter extends HttpFilter {
         if (literal != null) {
             return literal;
         }
-        for (CompiledRule rule : routeOf(request)) {
+        // Walked without collecting the route: this runs on every request whose path holds an id.
+        PathContainer path = pathOf(request);
+        CompiledRule first = null;
+        for (CompiledRule rule : rules) {
+            if (!rule.pattern().matches(path)) {
+                continue;
+            }
+            if (first == null) {
+                first = rule;
+            } else if (!sameRoute(first, rule)) {
+                break;
+            }
             if (rule.method().equals(method)) {
                 return rule.anyOf();
             }
@@ -104,8 +114,18 @@ public final class RouteAuthorizationFilter extends HttpFilter {
 
     /** The methods the table admits on the request's route, {@code HEAD} with every {@code GET}. */
     Set<String> methodsFor(HttpServletRequest request) {
+        PathContainer path = pathOf(request);
         Set<String> methods = new LinkedHashSet<>();
-        for (CompiledRule rule : routeOf(request)) {
+        CompiledRule first = null;
+        for (CompiledRule rule : rules) {
+            if (!rule.pattern().matches(path)) {
+                continue;
+            }
+            if (first == null) {
+                first = rule;
+            } else if (!sameRoute(first, rule)) {
+                break;
+            }
             methods.add(rule.method());
             if (rule.method().equals("GET")) {
                 methods.add("HEAD");
@@ -115,24 +135,13 @@ public final class RouteAuthorizationFilter extends HttpFilter {
     }
 
     /**
-     * The rules of the most specific pattern that matches the request's path, whatever their methods: a literal
-     * path is its own route, never an id of a template beside it ({@code GET /projects/import} is not
-     * {@code GET /projects/{id}} but a method {@code /projects/import} does not allow).
+     * Whether {@code rule}, which matches the path after {@code first} in specificity order, belongs to the same
+     * route: the route is the most specific pattern that matches, whatever its methods, so a literal path is its
+     * own route, never an id of a template beside it ({@code GET /projects/import} is not {@code GET /projects/{id}}
+     * but a method {@code /projects/import} does not allow).
      */
-    private List<CompiledRule> routeOf(HttpServletRequest request) {
-        PathContainer path = pathOf(request);
-        List<CompiledRule> route = new ArrayList<>(4);
-        for (CompiledRule rule : rules) {
-            if (!rule.pattern().matches(path)) {
-                continue;
-            }
-            if (!route.isEmpty()
-                    && PathPattern.SPECIFICITY_COMPARATOR.compare(route.get(0).pattern(), rule.pattern()) < 0) {
-                break;
-            }
-            route.add(rule);
-        }
-        return route;
+    private static boolean sameRoute(CompiledRule first, CompiledRule rule) {
+        return PathPattern.SPECIFICITY_COMPARATOR.compare(first.pattern(), rule.pattern()) >= 0;
     }
 
     private void refuseUnlisted(HttpServletRequest request, HttpServletResponse response) throws IOException {
