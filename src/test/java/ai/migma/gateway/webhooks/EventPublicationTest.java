@@ -51,12 +51,14 @@ class EventPublicationTest {
             String webhookId = webhook.json().at("/data/id").asString();
 
             String created;
-            try (Connection blocker = connect(); Statement lock = blocker.createStatement()) {
+            try (Connection blocker = connect(); Statement lock = blocker.createStatement();
+                    Canceller canceller = new Canceller()) {
                 blocker.setAutoCommit(false);
                 // Reads go on; the listener's insert waits for the lock, and is cancelled as soon as it does.
                 lock.execute("lock table webhook_deliveries in share mode");
+                canceller.start();
                 created = gateway.createKey(account, "test").get("id").asString();
-                awaitFailedHandling(created, lock);
+                awaitFailedHandling(created);
                 blocker.rollback();
             }
             assertThat(deliveries(webhookId)).isZero();
@@ -80,17 +82,56 @@ class EventPublicationTest {
                 .query(Long.class).single();
     }
 
-    /**
-     * Waits until the registry says the handling of the event that names {@code keyId} failed, cancelling the
-     * listener's insert as soon as it waits for the lock (else the 5 s statement timeout ends it).
-     */
-    private void awaitFailedHandling(String keyId, Statement lock) throws Exception {
+    /** Waits until the registry says the handling of the event that names {@code keyId} failed. */
+    private void awaitFailedHandling(String keyId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!"FAILED".equals(status(keyId))) {
             assertThat(System.nanoTime()).as("the event's handling to fail").isLessThan(deadline);
-            lock.execute("select pg_cancel_backend(pid) from pg_stat_activity where wait_event_type = 'Lock' "
-                    + "and query like 'insert into webhook_deliveries%'");
             Thread.sleep(50);
+        }
+    }
+
+    /**
+     * While the table is locked, cancels every statement that waits for that lock, from the moment the lock is
+     * taken: the listener's insert (else the 5 s statement timeout ends it), and also the webhook dispatcher's
+     * claim and any other event's delivery, which would otherwise each hold one of the test pool's four
+     * connections until the key's own creation found none free (CI saw that as a 503).
+     */
+    private static final class Canceller implements AutoCloseable {
+        private final Connection connection;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Canceller() throws Exception {
+            connection = connect();
+            thread = new Thread(this::run, "lock-waiter-canceller");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void run() {
+            try (Statement statement = connection.createStatement()) {
+                while (running) {
+                    statement.execute("select pg_cancel_backend(pid) from pg_stat_activity "
+                            + "where wait_event_type = 'Lock' and pid <> pg_backend_pid() "
+                            + "and query ~* '^\\s*(insert into|update) webhook_deliveries'");
+                    Thread.sleep(20);
+                }
+            } catch (Exception e) {
+                if (running) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            running = false;
+            thread.join(5_000);
+            connection.close();
         }
     }
 
