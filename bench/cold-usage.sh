@@ -5,6 +5,7 @@
 #   bash bench/cold-usage.sh        # needs PostgreSQL on 127.0.0.1, wrk, python3; about 3 minutes
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/tools.sh
 PORT=18096
 JAR=target/migma-gateway-0.1.0-SNAPSHOT.jar
 work=$(mktemp -d)

@@ -14,10 +14,12 @@
 # JVMs serve the same load below saturation and p50/p99 show what a request costs, not how long the queue is.
 # JAVA_OPTS adds JVM options to every variant, e.g. JAVA_OPTS='-Xlog:gc:file=/tmp/gc-%p.log' to compare GC pauses.
 # JAR=path among a variant's settings runs that jar instead of this build's, to compare two builds side by side
-# (copy the other build's target/*.jar aside first: this script rebuilds target/ before it starts).
+# (copy the other build's target/*.jar aside first: this script rebuilds target/ before it starts), or another app
+# (bench/bare). ADMIN_VARIANT names the variant whose admin API creates the benchmark key (the first by default).
 # bench/rate-limit-step.sh and bench/usage-recording.sh are the comparisons measured so far.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/tools.sh
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-20s}
@@ -66,9 +68,10 @@ start() { # variant
         java -Xmx1g ${JAVA_OPTS:-} -jar "$jar" >> "$work/$1.log" 2>&1 &
     PID[$1]=$!
     pids+=($!)
-    # One at a time: Flyway must not race itself on a fresh database.
+    # One at a time: Flyway must not race itself on a fresh database. Any HTTP answer will do (the bare app has
+    # no actuator): Spring Boot opens the port only once the context is ready.
     for _ in $(seq 1 90); do
-        curl -sf "http://127.0.0.1:${PORT[$1]}/actuator/health" > /dev/null && break
+        curl -s -o /dev/null "http://127.0.0.1:${PORT[$1]}/" && break
         sleep 1
     done
 }
@@ -78,13 +81,14 @@ stop() { # variant
 }
 
 ISOLATED=${ISOLATED:-0}
+ADMIN_VARIANT=${ADMIN_VARIANT:-$baseline}
 if [ "$ISOLATED" = 1 ]; then
-    start "$baseline"
+    start "$ADMIN_VARIANT"
 else
     for variant in "${VARIANTS[@]}"; do start "$variant"; done
 fi
 
-base=http://127.0.0.1:${PORT[$baseline]}
+base=http://127.0.0.1:${PORT[$ADMIN_VARIANT]}
 account=$(curl -sf -X POST "$base/admin/v1/accounts" -H "Authorization: Bearer $ADMIN_TOKEN" \
     -H 'Content-Type: application/json' -d '{"name":"bench","plan":"enterprise","rateLimitPerMinute":1000000000}' \
     | jq -r .data.account.id)
@@ -102,7 +106,7 @@ load() { # variant duration [wrk options] -> "requests/s p50 p99 non-2xx-or-3xx 
 }
 
 if [ "$ISOLATED" = 1 ]; then
-    stop "$baseline"
+    stop "$ADMIN_VARIANT"
 else
     for variant in "${VARIANTS[@]}"; do
         echo "$variant (${SETTINGS[$variant]}): rate-limit headers of one response:"
@@ -119,7 +123,7 @@ if [ -n "${PACE_MS:-}" ]; then
     PACED=(-s bench/paced.lua)
 fi
 
-declare -A ratios p99s
+declare -A ratios p99s p99_gaps
 to_ms() { # a wrk latency (950.00us, 12.3ms, 1.02s) in milliseconds
     case $1 in
         *us) echo "${1%us} / 1000" | bc -l ;;
@@ -129,7 +133,7 @@ to_ms() { # a wrk latency (950.00us, 12.3ms, 1.02s) in milliseconds
 }
 echo "round variant requests/s p50 p99 non-2xx/3xx socket-errors"
 for round in $(seq 1 "$ROUNDS"); do
-    declare -A rps=()
+    declare -A rps=() p99_of=()
     for variant in "${VARIANTS[@]}"; do
         if [ "$ISOLATED" = 1 ]; then
             start "$variant"
@@ -140,11 +144,13 @@ for round in $(seq 1 "$ROUNDS"); do
             stop "$variant"
         fi
         rps[$variant]=$r
+        p99_of[$variant]=$p99
         p99s[$variant]+="$(to_ms "$p99") "
         echo "$round $variant $r $p50 $p99 $bad $errs"
     done
     for variant in "${VARIANTS[@]:1}"; do
         ratios[$variant]+="$(echo "${rps[$variant]} / ${rps[$baseline]}" | bc -l) "
+        p99_gaps[$variant]+="$(echo "$(to_ms "${p99_of[$variant]}") - $(to_ms "${p99_of[$baseline]}")" | bc -l) "
     done
 done
 
@@ -156,5 +162,6 @@ base_p99=$(echo "${p99s[$baseline]}" | median)
 echo "median p99 $baseline: $base_p99 ms"
 for variant in "${VARIANTS[@]:1}"; do
     p99=$(echo "${p99s[$variant]}" | median)
-    echo "median p99 $variant: $p99 ms ($(printf '%+.2f' "$(echo "$p99 - $base_p99" | bc -l)") ms against $baseline)"
+    echo "median p99 $variant: $p99 ms ($(printf '%+.2f' "$(echo "$p99 - $base_p99" | bc -l)") ms against $baseline;" \
+        "median of the rounds' paired differences $(printf '%+.2f' "$(echo "${p99_gaps[$variant]}" | median)") ms)"
 done

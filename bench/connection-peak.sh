@@ -8,6 +8,7 @@
 # its output goes to target/connection-peak.log, the samples to target/connection-peak.samples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/tools.sh
 
 database=${1:?usage: bench/connection-peak.sh DATABASE [command...]}
 shift

@@ -6,6 +6,7 @@
 #   bench/hold-connections.sh stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/tools.sh
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 pids=target/hold-connections.pids
 mkdir -p target

@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# The gateway's whole hot path against the bare endpoint: GET /v1/webhooks/events (no I/O in the controller) with a
-# valid key on an effectively unlimited enterprise budget, usage recording on, against the same route of the same
-# build with the gateway's steps switched off (profile bench). Both JVMs run at once and are loaded in alternating
-# rounds after a warm-up each. Figures and history: docs/PERFORMANCE.md.
+# The gateway's whole hot path against no gateway at all: GET /v1/webhooks/events with a valid key on an effectively
+# unlimited enterprise budget, usage recording on, against bench/bare, a Spring Boot app of one controller and only
+# spring-boot-starter-webmvc serving the same JSON. The gateway runs twice, with local buckets and with Redis
+# buckets. All JVMs run at once and are loaded in alternating rounds after a warm-up each (bench/compare.sh).
+# Figures and history: docs/PERFORMANCE.md.
 #
-#   bash bench/hot-path.sh                              # ROUNDS, DURATION, WARMUP, CONNECTIONS as in compare.sh
-#   PACE_MS=10 bash bench/hot-path.sh                   # latency at a load below saturation (compare.sh)
+#   bash bench/hot-path.sh                  # ROUNDS (5), DURATION (10s), WARMUP (90s), CONNECTIONS (64); ~8 minutes
+#   STEPS_OFF=1 bash bench/hot-path.sh      # adds the gateway with its API chain off (profile bench): what the
+#                                           # chain costs, apart from what the rest of the gateway costs
+#   PACE_MS=10 bash bench/hot-path.sh       # latency at a load below saturation (compare.sh)
 set -euo pipefail
-export ROUTE=/v1/webhooks/events PERMISSIONS='["webhook:read"]'
-export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-15s} WARMUP=${WARMUP:-90s}
-exec bash "$(dirname "$0")/compare.sh" bare=SPRING_PROFILES_ACTIVE=bench gateway=SPRING_PROFILES_ACTIVE=default
+cd "$(dirname "$0")/.."
+export ROUTE=/v1/webhooks/events PERMISSIONS='["webhook:read"]' ADMIN_VARIANT=local
+export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-90s}
+./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+variants=(bare=JAR=bench/bare/target/bare-app.jar
+    local=MIGMA_RATE_LIMIT_BACKEND=local
+    redis=MIGMA_RATE_LIMIT_BACKEND=redis)
+if [ "${STEPS_OFF:-0}" = 1 ]; then
+    variants+=(steps-off=SPRING_PROFILES_ACTIVE=bench)
+fi
+exec bash bench/compare.sh "${variants[@]}"

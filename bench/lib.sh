@@ -3,6 +3,7 @@
 # on exit.
 # Set PORT and DATABASE before sourcing; afterwards $work is a temporary directory and $pid the running gateway.
 # JAR=path runs another build's jar (copied aside: target/ is rebuilt here) instead of this one's.
+source bench/tools.sh
 JAR=${JAR:-target/migma-gateway-0.1.0-SNAPSHOT.jar}
 ADMIN=bench-admin-token
 work=$(mktemp -d)

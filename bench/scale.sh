@@ -8,6 +8,7 @@
 #   bash bench/scale.sh            # KEYS, ROUNDS (3), DURATION (10s), WARMUP (60s), HEAP (-Xmx, 1g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/tools.sh
 KEYS=${KEYS:-1000000}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}

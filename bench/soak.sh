@@ -5,6 +5,7 @@
 #   bash bench/soak.sh                 # needs PostgreSQL and Redis on 127.0.0.1, wrk, jq, jcmd
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/tools.sh
 SOAK=${SOAK:-300s}
 PORT=18099
 ADMIN=soak-admin-token
