@@ -5,7 +5,7 @@
 # collapsed stacks stay in OUT for a closer look (flame graphs: https://github.com/async-profiler/async-profiler,
 # `jfrconv` or any collapsed-stack viewer).
 #
-#   bash bench/profile.sh      # WARMUP (90s), DURATION (30s), CONNECTIONS (64), OUT (target/profile); about 5 minutes
+#   bash bench/profile.sh      # WARMUP (90s), DURATION (30s), CONNECTIONS (64), OUT (target/profile); about 9 minutes
 #   EVENT=lock bash bench/profile.sh   # time threads waited for a contended lock instead, by lock and by taker
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +48,11 @@ profile() { # label [environment settings...]
     grep -E 'Requests/sec|Non-2xx' "$OUT/$label.wrk" | sed "s/^/$label: /"
 }
 
-profile bare SPRING_PROFILES_ACTIVE=bench
-profile gateway
-python3 bench/profile-report.py --event "$EVENT" "$OUT/bare" "$OUT/gateway"
+# bare: no gateway at all (bench/bare); steps-off: the gateway with its API chain off (profile bench); local and
+# redis: the whole gateway with each rate-limit backend.
+./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+profile bare JAR=bench/bare/target/bare-app.jar
+profile steps-off SPRING_PROFILES_ACTIVE=bench
+profile local MIGMA_RATE_LIMIT_BACKEND=local
+profile redis MIGMA_RATE_LIMIT_BACKEND=redis SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379
+python3 bench/profile-report.py --event "$EVENT" "$OUT/bare" "$OUT/steps-off" "$OUT/local" "$OUT/redis"
