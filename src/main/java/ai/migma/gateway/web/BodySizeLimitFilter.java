@@ -46,7 +46,10 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
             errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(limit));
             return;
         }
-        chain.doFilter(length >= 0 ? request : new LimitedRequest(request, limit), response);
+        // Only a chunked body has no declared length; a request with neither header has no body at all (RFC 9112
+        // 6.3), and wrapping it would put a wrapper under every later call on the request, for nothing.
+        boolean chunked = length < 0 && request.getHeader("Transfer-Encoding") != null;
+        chain.doFilter(chunked ? new LimitedRequest(request, limit) : request, response);
     }
 
     /** The exact path only: the larger budget is not a prefix that other routes could borrow. */

@@ -1,5 +1,7 @@
 package ai.migma.gateway.web;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,11 +12,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id before anything else runs, so that every response, including the ones the security
- * chain writes, carries {@code X-Request-Id} and every log line of the request can be found by it.
+ * chain writes, carries {@code X-Request-Id} and every log line of the request can be found by it; and times the
+ * whole request for {@code http.server.requests} ({@link RequestMetrics}), which needs no filter of its own.
  */
 final class RequestIdFilter extends OncePerRequestFilter {
 
     static final String MDC_KEY = "requestId";
+
+    private final RequestMetrics metrics;
+
+    RequestIdFilter(RequestMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -23,10 +32,42 @@ final class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(RequestIds.ATTRIBUTE, id);
         response.setHeader(RequestIds.HEADER, id);
         MDC.put(MDC_KEY, id);
+        long start = System.nanoTime();
+        Throwable failure = null;
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
             MDC.remove(MDC_KEY);
+            time(request, response, start, failure);
         }
+    }
+
+    private void time(HttpServletRequest request, HttpServletResponse response, long start, Throwable failure) {
+        if (!request.isAsyncStarted()) {
+            metrics.record(request, response, System.nanoTime() - start, failure);
+            return;
+        }
+        request.getAsyncContext().addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                metrics.record(request, response, System.nanoTime() - start, null);
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                metrics.record(request, response, System.nanoTime() - start, event.getThrowable());
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
     }
 }

@@ -1,12 +1,21 @@
 package ai.migma.gateway.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
+import org.springframework.boot.webmvc.actuate.endpoint.web.ControllerEndpointHandlerMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -34,6 +43,42 @@ class WebConfiguration {
 
     static final String TOMCAT_USER_DATA_LOGGING = "org.apache.juli.logging.UserDataHelper.CONFIG";
 
+    /**
+     * The actuator's handler mappings are asked after the application's: DispatcherServlet asks each mapping in
+     * order, and the actuator's come first by default, so every API request was first matched against every actuator
+     * path and failed (about 2 µs a request, docs/PERFORMANCE.md). Asked second, they cost the API nothing, and a
+     * health check pays the application's failed lookup instead. Before {@code RouterFunctionMapping} (3) and the
+     * static resources' catch-all, which would otherwise answer actuator paths.
+     */
+    @Bean
+    static BeanPostProcessor actuatorMappingsAfterTheApplications() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof AbstractWebMvcEndpointHandlerMapping
+                        || bean instanceof ControllerEndpointHandlerMapping) {
+                    ((AbstractHandlerMapping) bean).setOrder(1);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /**
+     * No XML: the Migma API speaks JSON. JAXB is on the classpath (Hibernate brings it), so Spring MVC would add its
+     * XML converter, and every response asked it whether it can write the body (an annotation lookup per request).
+     */
+    @Bean
+    WebMvcConfigurer jsonOnly() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+                converters.configureMessageConvertersList(
+                        list -> list.removeIf(converter -> converter instanceof Jaxb2RootElementHttpMessageConverter));
+            }
+        };
+    }
+
     @Bean
     WebMvcConfigurer storableParameters() {
         return new WebMvcConfigurer() {
@@ -60,10 +105,28 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
-        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+    RequestMetrics requestMetrics(MeterRegistry registry) {
+        return new RequestMetrics(registry);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter(RequestMetrics metrics) {
+        FilterRegistrationBean<RequestIdFilter> registration =
+                new FilterRegistrationBean<>(new RequestIdFilter(metrics));
         // Before Spring Security's chain, whose 401/403/429 responses must carry the id too.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Off: {@link RequestMetrics} records {@code http.server.requests} for a fraction of what this filter cost per
+     * request (docs/PERFORMANCE.md). Registering it disabled keeps Spring Boot from registering its own.
+     */
+    @Bean
+    FilterRegistrationBean<ServerHttpObservationFilter> serverHttpObservationFilter() {
+        FilterRegistrationBean<ServerHttpObservationFilter> registration =
+                new FilterRegistrationBean<>(new ServerHttpObservationFilter(ObservationRegistry.NOOP));
+        registration.setEnabled(false);
         return registration;
     }
 
