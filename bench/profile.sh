@@ -50,9 +50,13 @@ profile() { # label [environment settings...]
 
 # bare: no gateway at all (bench/bare); steps-off: the gateway with its API chain off (profile bench); local and
 # redis: the whole gateway with each rate-limit backend.
+# VARIANTS picks some of them (the first is the one the others are compared with).
 ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
-profile bare JAR=bench/bare/target/bare-app.jar
-profile steps-off SPRING_PROFILES_ACTIVE=bench
-profile local MIGMA_RATE_LIMIT_BACKEND=local
-profile redis MIGMA_RATE_LIMIT_BACKEND=redis SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379
-python3 bench/profile-report.py --event "$EVENT" "$OUT/bare" "$OUT/steps-off" "$OUT/local" "$OUT/redis"
+declare -A SETTINGS=([bare]=JAR=bench/bare/target/bare-app.jar [steps-off]=SPRING_PROFILES_ACTIVE=bench
+    [local]=MIGMA_RATE_LIMIT_BACKEND=local [redis]=MIGMA_RATE_LIMIT_BACKEND=redis)
+reports=()
+for variant in ${VARIANTS:-bare steps-off local redis}; do
+    profile "$variant" ${SETTINGS[$variant]} SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379
+    reports+=("$OUT/$variant")
+done
+python3 bench/profile-report.py --event "$EVENT" "${reports[@]}"

@@ -23,9 +23,12 @@ class RateLimitConfiguration {
             case REDIS -> {
                 String url = environment.getProperty("spring.data.redis.url", "redis://127.0.0.1:6379");
                 log.info("Rate limits are kept in Redis and shared by every instance using it");
-                yield new FailoverBucketStore(new RedisBucketStore(url, properties.redisTimeout(),
-                        properties.localMaximumBuckets()),
-                        localBuckets(properties), properties.redisRetryInterval());
+                RedisBucketStore redis = new RedisBucketStore(url, properties.redisTimeout(),
+                        properties.localMaximumBuckets());
+                BucketStore shared = properties.redisLeaseMaximum() == 0 ? redis
+                        : new LeasingBucketStore(redis, properties.redisLeaseMaximum(),
+                                properties.localMaximumBuckets());
+                yield new FailoverBucketStore(shared, localBuckets(properties), properties.redisRetryInterval());
             }
         };
     }

@@ -13,11 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     clients active in the last minute take room
  * @param redisTimeout how long one Redis call may take before the request falls back to a local bucket
  * @param redisRetryInterval after a Redis failure, how long requests use local buckets before Redis is tried again
+ * @param redisLeaseMaximum most spare tokens an instance takes from a Redis bucket at once, to spend without asking
+ *     again (at most a 1,024th of what the bucket has left; {@link LeasingBucketStore}); 0: every request asks Redis
  */
 @ConfigurationProperties("migma.rate-limit")
 public record RateLimitProperties(@DefaultValue("local") Backend backend,
         @DefaultValue("1000000") long localMaximumBuckets, @DefaultValue("500ms") Duration redisTimeout,
-        @DefaultValue("5s") Duration redisRetryInterval) {
+        @DefaultValue("5s") Duration redisRetryInterval, @DefaultValue("1000") long redisLeaseMaximum) {
+
+    public RateLimitProperties {
+        if (redisLeaseMaximum < 0) {
+            throw new IllegalArgumentException("migma.rate-limit.redis-lease-maximum must be 0 (no leases) or more, not "
+                    + redisLeaseMaximum);
+        }
+    }
 
     public enum Backend {
         LOCAL, REDIS, OFF

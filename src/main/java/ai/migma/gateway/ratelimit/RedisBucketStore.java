@@ -1,5 +1,6 @@
 package ai.migma.gateway.ratelimit;
 
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
@@ -17,7 +18,7 @@ import java.time.Duration;
  * could not be, so a gateway starts and serves (from local buckets) while Redis is down. Commands fail fast
  * rather than queue while Redis is unreachable: a request must never wait on a dead store.
  */
-final class RedisBucketStore implements BucketStore, AutoCloseable {
+final class RedisBucketStore extends BucketFinder implements AutoCloseable {
 
     private final RedisClient client;
     private final long maximumBuckets;
@@ -35,13 +36,8 @@ final class RedisBucketStore implements BucketStore, AutoCloseable {
     }
 
     @Override
-    public RateLimitDecision tryConsume(String bucket, String policy, long limit, long version) {
-        return buckets().tryConsume(bucket, policy, limit, version);
-    }
-
-    @Override
-    public void refund(String bucket, long limit, long version) {
-        buckets().refund(bucket, limit, version);
+    Bucket bucket(String name, long limit, long version) {
+        return buckets().bucket(name, limit, version);
     }
 
     private ProxyBucketStore buckets() {
