@@ -21,11 +21,9 @@ class RateLimitConfiguration {
         return switch (properties.backend()) {
             case LOCAL, OFF -> localBuckets(properties);
             case REDIS -> {
-                String url = environment.getProperty("spring.data.redis.url", "redis://127.0.0.1:6379");
-                log.info("Rate limits are kept in Redis and shared by every instance using it");
-                yield new FailoverBucketStore(new RedisBucketStore(url, properties.redisTimeout(),
-                        properties.localMaximumBuckets()),
-                        localBuckets(properties), properties.redisRetryInterval());
+                RedisBucketStore redis = redisBuckets(properties, environment);
+                yield new FailoverBucketStore(redis, localBuckets(properties), properties.redisRetryInterval(),
+                        redis.location());
             }
         };
     }
@@ -60,6 +58,18 @@ class RateLimitConfiguration {
 
     private static boolean degraded(BucketStore buckets) {
         return buckets instanceof FailoverBucketStore failover && failover.degradedSince() != null;
+    }
+
+    private static RedisBucketStore redisBuckets(RateLimitProperties properties, Environment environment) {
+        if (!properties.redisClusterNodes().isEmpty()) {
+            log.info("Rate limits are kept in the Redis Cluster of {} seed nodes and shared by every instance using"
+                    + " it", properties.redisClusterNodes().size());
+            return RedisBucketStore.cluster(properties.redisClusterNodes(), properties.redisTimeout(),
+                    properties.localMaximumBuckets());
+        }
+        String url = environment.getProperty("spring.data.redis.url", "redis://127.0.0.1:6379");
+        log.info("Rate limits are kept in Redis and shared by every instance using it");
+        return RedisBucketStore.standalone(url, properties.redisTimeout(), properties.localMaximumBuckets());
     }
 
     private static BucketStore localBuckets(RateLimitProperties properties) {
