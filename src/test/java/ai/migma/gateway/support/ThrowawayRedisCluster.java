@@ -52,7 +52,10 @@ public final class ThrowawayRedisCluster implements AutoCloseable {
         }
         ThrowawayRedisCluster cluster = new ThrowawayRedisCluster(directory, ports);
         try {
-            cluster.script(Map.of("NODE_TIMEOUT", Long.toString(nodeTimeout.toMillis())), "up", directory, ports);
+            // Down first: nodes an earlier run left up belong to another directory, so restart() would not find
+            // their cluster files, and the script would reuse them rather than make the cluster afresh.
+            script(Map.of(), "down", null, ports);
+            script(Map.of("NODE_TIMEOUT", Long.toString(nodeTimeout.toMillis())), "up", directory, ports);
         } catch (RuntimeException | Error failed) {
             cluster.close();
             throw failed;
