@@ -19,13 +19,16 @@ final class FailoverBucketStore implements BucketStore, AutoCloseable {
     private final BucketStore primary;
     private final BucketStore fallback;
     private final long retryIntervalNanos;
+    private final String primaryLocation;
     private volatile long retryPrimaryAt;
     private volatile Instant degradedSince;
 
-    FailoverBucketStore(BucketStore primary, BucketStore fallback, Duration retryInterval) {
+    /** {@code primaryLocation} says where the operator finds Redis, for the warning: a setting's name. */
+    FailoverBucketStore(BucketStore primary, BucketStore fallback, Duration retryInterval, String primaryLocation) {
         this.primary = primary;
         this.fallback = fallback;
         this.retryIntervalNanos = retryInterval.toNanos();
+        this.primaryLocation = primaryLocation;
     }
 
     @Override
@@ -69,8 +72,8 @@ final class FailoverBucketStore implements BucketStore, AutoCloseable {
             if (degradedSince == null) {
                 degradedSince = Instant.now();
                 log.warn("Redis failed ({}): rate limits fall back to this instance's own buckets until it answers."
-                        + " Start Redis at SPRING_DATA_REDIS_URL, or set MIGMA_RATE_LIMIT_BACKEND=local to keep"
-                        + " limits per instance on purpose.", failure.toString());
+                        + " Start {}, or set MIGMA_RATE_LIMIT_BACKEND=local to keep limits per instance on purpose.",
+                        failure.toString(), primaryLocation);
             }
             return operation.apply(fallback);
         }

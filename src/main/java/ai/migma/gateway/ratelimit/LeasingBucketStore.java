@@ -172,8 +172,9 @@ final class LeasingBucketStore implements BucketStore, AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // Given back here and now rather than by the removal listener, which runs later on another thread.
+        leases.asMap().forEach((bucket, lease) -> giveBack(bucket, lease, RemovalCause.EXPLICIT));
         leases.invalidateAll();
-        leases.cleanUp();
         if (shared instanceof AutoCloseable closeable) {
             closeable.close();
         }

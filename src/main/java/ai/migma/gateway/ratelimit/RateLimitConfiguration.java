@@ -21,14 +21,12 @@ class RateLimitConfiguration {
         return switch (properties.backend()) {
             case LOCAL, OFF -> localBuckets(properties);
             case REDIS -> {
-                String url = environment.getProperty("spring.data.redis.url", "redis://127.0.0.1:6379");
-                log.info("Rate limits are kept in Redis and shared by every instance using it");
-                RedisBucketStore redis = new RedisBucketStore(url, properties.redisTimeout(),
-                        properties.localMaximumBuckets());
+                RedisBucketStore redis = redisBuckets(properties, environment);
                 BucketStore shared = properties.redisLeaseMaximum() == 0 ? redis
                         : new LeasingBucketStore(redis, properties.redisLeaseMaximum(),
                                 properties.localMaximumBuckets());
-                yield new FailoverBucketStore(shared, localBuckets(properties), properties.redisRetryInterval());
+                yield new FailoverBucketStore(shared, localBuckets(properties), properties.redisRetryInterval(),
+                        redis.location());
             }
         };
     }
@@ -63,6 +61,18 @@ class RateLimitConfiguration {
 
     private static boolean degraded(BucketStore buckets) {
         return buckets instanceof FailoverBucketStore failover && failover.degradedSince() != null;
+    }
+
+    private static RedisBucketStore redisBuckets(RateLimitProperties properties, Environment environment) {
+        if (!properties.redisClusterNodes().isEmpty()) {
+            log.info("Rate limits are kept in the Redis Cluster of {} seed nodes and shared by every instance using"
+                    + " it", properties.redisClusterNodes().size());
+            return RedisBucketStore.cluster(properties.redisClusterNodes(), properties.redisTimeout(),
+                    properties.localMaximumBuckets());
+        }
+        String url = environment.getProperty("spring.data.redis.url", "redis://127.0.0.1:6379");
+        log.info("Rate limits are kept in Redis and shared by every instance using it");
+        return RedisBucketStore.standalone(url, properties.redisTimeout(), properties.localMaximumBuckets());
     }
 
     private static BucketStore localBuckets(RateLimitProperties properties) {

@@ -30,13 +30,13 @@ public final class RateLimiter {
     public RateLimitDecision consume(ApiKeySnapshot key) {
         AccountView account = accounts.find(key.accountId());
         long accountLimit = plans.perMinute(account.plan(), account.rateLimitPerMinute());
-        String accountBucket = "acct:" + key.accountId() + ':' + key.environment().wireName();
+        String accountBucket = accountBucket(key);
         long accountVersion = version(account.updatedAt());
         Integer keyLimit = key.rateLimitPerMinute();
         if (keyLimit == null || keyLimit >= accountLimit) {
             return buckets.tryConsume(accountBucket, RateLimitDecision.ACCOUNT, accountLimit, accountVersion);
         }
-        String keyBucket = "key:" + key.keyId();
+        String keyBucket = keyBucket(key);
         long keyVersion = version(key.updatedAt());
         RateLimitDecision own = buckets.tryConsume(keyBucket, RateLimitDecision.KEY, keyLimit, keyVersion);
         if (!own.allowed()) {
@@ -61,6 +61,19 @@ public final class RateLimiter {
     /** Gives back an attempt counted in advance that turned out to hold a valid key. */
     public void refundFailedAuthentication(String client) {
         buckets.refund("auth:" + client, authFailures.perMinute(), 0);
+    }
+
+    /**
+     * The account's id in braces is a Redis Cluster hash tag: only it decides the slot, so an account's buckets
+     * (each environment's, and its keys' own) live on one master, where one script could take them together, and
+     * losing a master affects whole accounts, not halves of them.
+     */
+    static String accountBucket(ApiKeySnapshot key) {
+        return "{" + key.accountId() + "}:acct:" + key.environment().wireName();
+    }
+
+    static String keyBucket(ApiKeySnapshot key) {
+        return "{" + key.accountId() + "}:key:" + key.keyId();
     }
 
     /** Bucket configurations are versioned by the last change of what they are computed from. */

@@ -39,7 +39,7 @@ class FailoverBucketStoreTest {
     void fallsBackWhileThePrimaryFailsAndReturnsToItWhenItAnswers() throws InterruptedException {
         SwitchableStore redis = new SwitchableStore("redis");
         SwitchableStore local = new SwitchableStore("local");
-        FailoverBucketStore store = new FailoverBucketStore(redis, local, Duration.ofMillis(200));
+        FailoverBucketStore store = new FailoverBucketStore(redis, local, Duration.ofMillis(200), "Redis");
 
         assertThat(store.tryConsume("b", "p", 10, 0).policy()).isEqualTo("redis");
         assertThat(store.degradedSince()).isNull();

@@ -39,7 +39,7 @@ class LeasingBucketStoreTest {
     }
 
     private RedisBucketStore redis() {
-        RedisBucketStore redis = new RedisBucketStore(TestServices.redisUrl(), Duration.ofSeconds(2), 1000);
+        RedisBucketStore redis = RedisBucketStore.standalone(TestServices.redisUrl(), Duration.ofSeconds(2), 1000);
         opened.add(redis);
         return redis;
     }

@@ -8,9 +8,13 @@ import ai.migma.gateway.apikey.ApiKeySnapshot;
 import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.support.SettableClock;
 import ai.migma.gateway.support.UnitTest;
+import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -129,6 +133,46 @@ class RateLimiterTest {
         }
         assertThat(limiter.consumeFailedAuthentication("192.0.2.1").allowed()).isFalse();
         assertThat(limiter.consumeFailedAuthentication("192.0.2.2").allowed()).isTrue();
+    }
+
+    @Test
+    void anAccountsBucketsShareOneRedisClusterHashSlotAndAccountsSpreadOverSlots() {
+        List<String> names = new ArrayList<>();
+        LocalBucketStore local = new LocalBucketStore(1_000, clock);
+        BucketStore recording = new BucketStore() {
+            @Override
+            public RateLimitDecision tryConsume(String bucket, String policy, long limit, long version) {
+                names.add(bucket);
+                return local.tryConsume(bucket, policy, limit, version);
+            }
+
+            @Override
+            public void refund(String bucket, long limit, long version) {
+                names.add(bucket);
+                local.refund(bucket, limit, version);
+            }
+        };
+        RateLimiter recorded = new RateLimiter(recording, new PlanProperties(10, 100), new AuthFailureProperties(5),
+                accounts::get);
+        UUID account = account(Plan.FREE, null);
+        ApiKeySnapshot test = key(account, 3);
+        ApiKeySnapshot live = key(account, 3, KeyEnvironment.LIVE);
+        for (int i = 0; i < 12; i++) {
+            recorded.consume(i % 2 == 0 ? test : live);
+        }
+        // The account's buckets of both environments and both keys' own ones.
+        assertThat(names.stream().distinct()).hasSize(4);
+        assertThat(names.stream().map(RateLimiterTest::slot).distinct()).hasSize(1);
+
+        Set<Integer> slots = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            slots.add(slot(RateLimiter.accountBucket(key(account(Plan.FREE, null), null))));
+        }
+        assertThat(slots).as("the tag is the account, not a constant").hasSizeGreaterThan(40);
+    }
+
+    private static int slot(String bucket) {
+        return SlotHash.getSlot(RedisBucketStore.KEY_PREFIX + bucket);
     }
 
     private RateLimitDecision spend(ApiKeySnapshot key) {

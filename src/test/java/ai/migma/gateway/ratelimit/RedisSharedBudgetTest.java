@@ -10,6 +10,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -18,15 +19,28 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two gateway instances on one Redis enforce one exact budget, even when 50 clients race across both, and go
  * through a Redis outage (all clients paused) without a failed request, using Redis again once it answers.
+ * {@link RedisClusterSharedBudgetTest} runs the same on a Redis Cluster.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisSharedBudgetTest {
 
-    static GatewayInstance first;
-    static GatewayInstance second;
+    GatewayInstance first;
+    GatewayInstance second;
+
+    /** Where the instances keep their buckets: the settings naming the store. */
+    Map<String, String> redisSettings() {
+        return Map.of("spring.data.redis.url", TestServices.redisUrl());
+    }
+
+    /** Every Redis server holding buckets, for pausing them all. */
+    List<String> redisServers() {
+        return List.of(TestServices.redisUrl());
+    }
 
     /**
      * Before each test rather than all: without Redis each test is then reported as skipped, with the reason,
@@ -34,19 +48,18 @@ class RedisSharedBudgetTest {
      */
     @BeforeEach
     void startTwoInstancesOnce() {
-        String url = TestServices.redisUrl();
+        Map<String, String> redis = new HashMap<>(redisSettings());
         if (first != null) {
             return;
         }
-        Map<String, String> redis = Map.of("migma.rate-limit.backend", "redis",
-                "spring.data.redis.url", url, "migma.rate-limit.redis-timeout", "200ms",
-                "migma.rate-limit.redis-retry-interval", "500ms");
+        redis.putAll(Map.of("migma.rate-limit.backend", "redis", "migma.rate-limit.redis-timeout", "200ms",
+                "migma.rate-limit.redis-retry-interval", "500ms"));
         first = GatewayInstance.start(redis);
         second = GatewayInstance.start(redis);
     }
 
     @AfterAll
-    static void stopInstances() {
+    void stopInstances() {
         if (first != null) {
             first.close();
         }
@@ -107,9 +120,11 @@ class RedisSharedBudgetTest {
         assertThat(gateway.getWithKey("/v1/projects", key).status()).isEqualTo(200);
         assertRedisInUse(gateway);
 
-        try (RedisClient client = RedisClient.create(TestServices.redisUrl());
-                StatefulRedisConnection<String, String> connection = client.connect()) {
-            connection.sync().clientPause(1500);
+        for (String server : redisServers()) {
+            try (RedisClient client = RedisClient.create(server);
+                    StatefulRedisConnection<String, String> connection = client.connect()) {
+                connection.sync().clientPause(1500);
+            }
         }
         Reply duringOutage = gateway.getWithKey("/v1/projects", key);
         assertThat(duringOutage.status()).isEqualTo(200);

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** With the redis backend and no Redis, requests are served and limited by local buckets: no 5xx, headers kept. */
+/**
+ * With the redis backend and no Redis, requests are served and limited by local buckets: no 5xx, headers kept.
+ * {@link RedisClusterUnreachableTest} does the same with no Redis Cluster.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 @GatewayTest(properties = {"migma.admin-token=" + GatewayClient.ADMIN_TOKEN, "migma.rate-limit.backend=redis",
         "spring.data.redis.url=redis://127.0.0.1:1", "migma.rate-limit.redis-timeout=200ms"})
@@ -19,6 +22,11 @@ class RedisUnreachableTest {
 
     @Autowired
     GatewayClient gateway;
+
+    /** What the warning tells the operator to start. */
+    String advice() {
+        return "Start Redis at SPRING_DATA_REDIS_URL, or set MIGMA_RATE_LIMIT_BACKEND=local";
+    }
 
     @Test
     void servesFromLocalBucketsWithHeadersAndNo5xx(CapturedOutput output) {
@@ -38,7 +46,6 @@ class RedisUnreachableTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().at("/components/rateLimit/details/degraded").asBoolean()).isTrue();
         // One line that says what to do, no stack trace.
-        assertThat(output.toString()).contains("Start Redis at SPRING_DATA_REDIS_URL, or set"
-                + " MIGMA_RATE_LIMIT_BACKEND=local").doesNotContain("\tat ");
+        assertThat(output.toString()).contains(advice()).doesNotContain("\tat ");
     }
 }

@@ -43,6 +43,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *   <li>otherwise an {@link EmbeddedDatabase} on a fresh temporary directory, so {@code ./mvnw verify} needs only
  *       a JDK; there is no embedded Redis, so the Redis tests are skipped, each saying why.</li>
  * </ol>
+ * The Redis Cluster tests need {@code MIGMA_TEST_REDIS_CLUSTER_NODES} ({@link #redisClusterNodes()}).
  *
  * <p>Every test context also counts the SQL statements it runs, for the tests that prove a path runs none, and
  * offers a {@link GatewayClient} for its server.
@@ -118,6 +119,24 @@ public class TestServices {
             redis.start();
         }
         return "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
+    }
+
+    /**
+     * The seeds of the test Redis Cluster, comma-separated, as {@code MIGMA_TEST_REDIS_CLUSTER_NODES} names them
+     * ({@code .ci/run} starts one and sets it; a named cluster that does not answer fails the tests). There is no
+     * Testcontainers cluster: a cluster's nodes announce addresses a container's port mapping would not reach. So
+     * without the variable the cluster tests are skipped, each saying why, Docker or not.
+     */
+    public static String redisClusterNodes() {
+        String nodes = System.getenv("MIGMA_TEST_REDIS_CLUSTER_NODES");
+        if (nodes != null) {
+            return nodes;
+        }
+        String reason = "Skipped: this test needs a Redis Cluster. Run .ci/run, or start one with .ci/redis-cluster"
+                + " up /tmp/migma-redis-cluster 7001 7002 7003 and set MIGMA_TEST_REDIS_CLUSTER_NODES="
+                + "redis://127.0.0.1:7001,redis://127.0.0.1:7002,redis://127.0.0.1:7003";
+        LoggerFactory.getLogger(TestServices.class).warn(reason);
+        return Assumptions.abort(reason);
     }
 
     /**
