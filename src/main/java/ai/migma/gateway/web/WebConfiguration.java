@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.AbstractJackson2HttpMessageConverter;
 import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
@@ -65,16 +66,20 @@ class WebConfiguration {
     }
 
     /**
-     * No XML: the Migma API speaks JSON. JAXB is on the classpath (Hibernate brings it), so Spring MVC would add its
-     * XML converter, and every response asked it whether it can write the body (an annotation lookup per request).
+     * JSON written by Jackson 3 only: the Migma API speaks no XML, and Jackson 2 is here only for springdoc's own use.
+     * JAXB (Hibernate brings it) and Jackson 2 on the classpath each make Spring MVC add a converter, and every
+     * response asked each whether it could write the body (an annotation lookup, a serializer lookup) before the
+     * JSON converter wrote it: about 1 µs a request (docs/PERFORMANCE.md).
      */
     @Bean
+    @SuppressWarnings("removal")
     WebMvcConfigurer jsonOnly() {
         return new WebMvcConfigurer() {
             @Override
             public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-                converters.configureMessageConvertersList(
-                        list -> list.removeIf(converter -> converter instanceof Jaxb2RootElementHttpMessageConverter));
+                converters.configureMessageConvertersList(list -> list.removeIf(
+                        converter -> converter instanceof Jaxb2RootElementHttpMessageConverter
+                                || converter instanceof AbstractJackson2HttpMessageConverter));
             }
         };
     }

@@ -44,6 +44,28 @@ class OperabilityTest {
     }
 
     @Test
+    void requestsAreTimedByRoutePatternMethodAndStatusNeverByWhatAClientMadeUp() {
+        String key = gateway.newTestKey("webhook:read");
+        String webhook = java.util.UUID.randomUUID().toString();
+        assertThat(gateway.getWithKey("/v1/webhooks/events", key).status()).isEqualTo(200);
+        assertThat(gateway.getWithKey("/v1/webhooks/" + webhook, key).status()).isEqualTo(404);
+        gateway.send("BREW", "/v1/webhooks/events", null, "Authorization", "Bearer " + key);
+        assertThat(gateway.get("/v1/webhooks/events").status()).isEqualTo(401);
+
+        String metrics = gateway.admin("GET", "/actuator/prometheus", null).text();
+        // Prometheus orders the labels: exception, method, outcome, status, uri.
+        assertThat(metrics).containsPattern(
+                "http_server_requests_seconds_count\\{[^}]*method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                        + "uri=\"/v1/webhooks/events\"\\} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"404\",uri=\"/v1/webhooks/\\{id}\"")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"UNKNOWN\"")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"401\",uri=\"UNKNOWN\"")
+                .doesNotContain(webhook).doesNotContain("BREW")
+                // Spring Boot's observation filter, replaced by RequestMetrics, would add its long-task timer.
+                .doesNotContain("http_server_requests_active");
+    }
+
+    @Test
     void prometheusMetricsAreServedOnlyWithTheAdminToken() {
         String key = gateway.newTestKey();
         gateway.getWithKey("/v1/projects", key);
