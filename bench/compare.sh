@@ -12,7 +12,8 @@
 # variant), so that no idle JVM's JIT compiler competes for the two cores with the one being measured.
 # PACE_MS=N paces the timed rounds: each connection waits N ms after every response (bench/paced.lua), so both
 # JVMs serve the same load below saturation and p50/p99 show what a request costs, not how long the queue is.
-# JAVA_OPTS adds JVM options to every variant, e.g. JAVA_OPTS='-Xlog:gc:file=/tmp/gc-%p.log' to compare GC pauses.
+# JAVA_OPTS adds JVM options to every variant, e.g. JAVA_OPTS='-Xlog:gc:file=/tmp/gc-%p.log' to compare GC pauses;
+# JAVA runs every variant on another JVM, e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java JAVA_OPTS=-XX:+UseZGC.
 # JAR=path among a variant's settings runs that jar instead of this build's, to compare two builds side by side
 # (copy the other build's target/*.jar aside first: this script rebuilds target/ before it starts), or another app
 # (bench/bare). ADMIN_VARIANT names the variant whose admin API creates the benchmark key (the first by default).
@@ -50,6 +51,7 @@ trap cleanup EXIT
 dropdb -h 127.0.0.1 -U postgres --if-exists --force migma_bench
 createdb -h 127.0.0.1 -U postgres migma_bench
 
+echo "every variant on: $("${JAVA:-java}" -version 2>&1 | head -1), -Xmx1g ${JAVA_OPTS:-}"
 declare -A PID=()
 start() { # variant
     local settings=() setting jar=$JAR
@@ -65,7 +67,7 @@ start() { # variant
         MIGMA_ADMIN_TOKEN=$ADMIN_TOKEN \
         SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379 \
         "${settings[@]}" \
-        java -Xmx1g ${JAVA_OPTS:-} -jar "$jar" >> "$work/$1.log" 2>&1 &
+        "${JAVA:-java}" -Xmx1g ${JAVA_OPTS:-} -jar "$jar" >> "$work/$1.log" 2>&1 &
     PID[$1]=$!
     pids+=($!)
     # One at a time: Flyway must not race itself on a fresh database. Any HTTP answer will do (the bare app has

@@ -50,15 +50,18 @@ final class RequestIdFilter extends OncePerRequestFilter {
             metrics.record(request, response, System.nanoTime() - start, failure);
             return;
         }
+        // Timed when the async request completes; the container calls onComplete after onError as well.
         request.getAsyncContext().addListener(new AsyncListener() {
+            private volatile Throwable error;
+
             @Override
             public void onComplete(AsyncEvent event) {
-                metrics.record(request, response, System.nanoTime() - start, null);
+                metrics.record(request, response, System.nanoTime() - start, error);
             }
 
             @Override
             public void onError(AsyncEvent event) {
-                metrics.record(request, response, System.nanoTime() - start, event.getThrowable());
+                error = event.getThrowable();
             }
 
             @Override
