@@ -95,16 +95,8 @@ public final class RouteAuthorizationFilter extends HttpFilter {
         }
         // Walked without collecting the route: this runs on every request whose path holds an id.
         PathContainer path = pathOf(request);
-        CompiledRule first = null;
-        for (CompiledRule rule : rules) {
-            if (!rule.pattern().matches(path)) {
-                continue;
-            }
-            if (first == null) {
-                first = rule;
-            } else if (!sameRoute(first, rule)) {
-                break;
-            }
+        for (int i = nextOfRoute(path, 0); i >= 0; i = nextOfRoute(path, i + 1)) {
+            CompiledRule rule = rules.get(i);
             if (rule.method().equals(method)) {
                 return rule.anyOf();
             }
@@ -116,22 +108,30 @@ public final class RouteAuthorizationFilter extends HttpFilter {
     Set<String> methodsFor(HttpServletRequest request) {
         PathContainer path = pathOf(request);
         Set<String> methods = new LinkedHashSet<>();
-        CompiledRule first = null;
-        for (CompiledRule rule : rules) {
-            if (!rule.pattern().matches(path)) {
-                continue;
-            }
-            if (first == null) {
-                first = rule;
-            } else if (!sameRoute(first, rule)) {
-                break;
-            }
+        for (int i = nextOfRoute(path, 0); i >= 0; i = nextOfRoute(path, i + 1)) {
+            CompiledRule rule = rules.get(i);
             methods.add(rule.method());
             if (rule.method().equals("GET")) {
                 methods.add("HEAD");
             }
         }
         return methods;
+    }
+
+    /**
+     * The index of the next rule of the route of {@code path} from {@code from} on, or -1. The route is the rules
+     * that match, from the first match on, as long as each is {@link #sameRoute} as the one before; so
+     * {@code from} is 0 or one past a rule of the route, and a whole walk matches each rule once.
+     */
+    private int nextOfRoute(PathContainer path, int from) {
+        CompiledRule previous = from == 0 ? null : rules.get(from - 1);
+        for (int i = from; i < rules.size(); i++) {
+            CompiledRule rule = rules.get(i);
+            if (rule.pattern().matches(path)) {
+                return previous == null || sameRoute(previous, rule) ? i : -1;
+            }
+        }
+        return -1;
     }
 
     /**
