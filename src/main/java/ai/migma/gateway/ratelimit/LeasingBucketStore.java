@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -120,11 +121,12 @@ final class LeasingBucketStore implements BucketStore, AutoCloseable {
     private RateLimitDecision ask(String bucket, String policy, long limit, long version, Lease known) {
         long spare = known == null || !known.isFor(limit, version) ? 0
                 : Math.min(maximum, known.lastSharedRemaining() / SHARE);
-        ConsumptionProbe probe = shared.bucket(bucket, limit, version).tryConsumeAndReturnRemaining(1 + spare);
+        Bucket remote = shared.bucket(bucket, limit, version);
+        ConsumptionProbe probe = remote.tryConsumeAndReturnRemaining(1 + spare);
         if (!probe.isConsumed() && spare > 0) {
             // Fewer left than the lease asked for: this request alone, exactly as without leases.
             spare = 0;
-            probe = shared.bucket(bucket, limit, version).tryConsumeAndReturnRemaining(1);
+            probe = remote.tryConsumeAndReturnRemaining(1);
         }
         if (!probe.isConsumed()) {
             return new RateLimitDecision(false, policy, limit, probe.getRemainingTokens(),
