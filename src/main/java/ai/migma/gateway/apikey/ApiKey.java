@@ -5,9 +5,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -119,15 +121,14 @@ class ApiKey {
 
     /** The permissions named by stored scopes. */
     static Set<Permission> permissionsOf(String[] scopes) {
-        EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
+        SortedSet<Permission> set = new TreeSet<>();
         for (String scope : scopes) {
-            Permission permission = Permission.fromScope(scope);
-            // A scope this build does not know (a newer release wrote it) grants nothing here.
-            if (permission != null) {
-                set.add(permission);
+            // Honoured whether or not the catalog still lists it: a removed scope's routes are gone with it.
+            if (Permission.isWellFormed(scope)) {
+                set.add(Permission.of(scope, null));
             }
         }
-        return set;
+        return Collections.unmodifiableSortedSet(set);
     }
 
     ApiKeySnapshot snapshot() {

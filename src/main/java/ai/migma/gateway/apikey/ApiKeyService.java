@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,12 +39,14 @@ public class ApiKeyService {
     private final AccountService accounts;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final ScopeCatalog scopes;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ApiKeyService(ApiKeyRepository keys, ApiKeyDirectory directory, AccountService accounts, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, ScopeCatalog scopes, Clock clock) {
         this.keys = keys;
+        this.scopes = scopes;
         this.directory = directory;
         this.accounts = accounts;
         this.audit = audit;
@@ -59,7 +60,7 @@ public class ApiKeyService {
         accounts.requireExists(accountId);
         KeyEnvironment checkedEnvironment = requireEnvironment(environment);
         String checkedName = Fields.requireText("name", name, MAX_NAME_LENGTH);
-        Set<Permission> checkedPermissions = requirePermissions(permissions);
+        Set<Permission> checkedPermissions = scopes.require(permissions);
         Fields.checkPositive("rateLimitPerMinute", rateLimitPerMinute);
         if (Fields.checkInstant("expiresAt", expiresAt) != null && !expiresAt.isAfter(clock.instant())) {
             throw ApiException.invalid("expiresAt must be in the future");
@@ -151,7 +152,7 @@ public class ApiKeyService {
         Set<Permission> before = key.permissions();
         Integer limitBefore = key.rateLimitPerMinute();
         key.change(name == null ? key.name() : Fields.requireText("name", name, MAX_NAME_LENGTH),
-                permissions == null ? before : requirePermissions(permissions),
+                permissions == null ? before : scopes.require(permissions),
                 rateLimitPerMinute == null ? limitBefore : rateLimitPerMinute, clock.instant());
         if (!before.equals(key.permissions())) {
             audit.record("api_key.permissions_changed", accountId, keyId,
@@ -202,19 +203,5 @@ public class ApiKeyService {
         return environment;
     }
 
-    static Set<Permission> requirePermissions(Collection<String> scopes) {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        if (scopes == null) {
-            return permissions;
-        }
-        for (String scope : scopes) {
-            Permission permission = Permission.fromScope(scope);
-            if (permission == null) {
-                throw ApiException.invalid("Unknown permission: " + scope);
-            }
-            permissions.add(permission);
-        }
-        return permissions;
-    }
 
 }

@@ -24,6 +24,7 @@ final class BootstrapKeyInstaller implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(BootstrapKeyInstaller.class);
 
     private final BootstrapProperties bootstrap;
+    private final ScopeCatalog scopes;
     private final GatewayProperties gateway;
     private final ApiKeyRepository keys;
     private final ApiKeyDirectory directory;
@@ -34,8 +35,9 @@ final class BootstrapKeyInstaller implements SmartInitializingSingleton {
 
     BootstrapKeyInstaller(BootstrapProperties bootstrap, GatewayProperties gateway, ApiKeyRepository keys,
             ApiKeyDirectory directory, AccountService accounts, TransactionTemplate transaction, AuditLog audit,
-            Clock clock) {
+            ScopeCatalog scopes, Clock clock) {
         this.bootstrap = bootstrap;
+        this.scopes = scopes;
         this.gateway = gateway;
         this.keys = keys;
         this.directory = directory;
@@ -82,7 +84,7 @@ final class BootstrapKeyInstaller implements SmartInitializingSingleton {
         }
         UUID accountId = accounts.create(bootstrap.accountName(), bootstrap.plan(), null).id();
         keys.save(new ApiKey(accountId, parsed, hash, "Bootstrap key",
-                ApiKeyService.requirePermissions(bootstrap.permissions()), null, null, clock.instant()));
+                scopes.require(bootstrap.permissions()), null, null, clock.instant()));
         // Clients may have tried the key before it existed, on this instance or another: forget that it was unknown.
         directory.changed(hash);
         audit.record("api_key.created", accountId, parsed.keyId(), "bootstrap key, permissions="

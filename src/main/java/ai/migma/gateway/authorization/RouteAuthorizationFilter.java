@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -165,7 +164,7 @@ public final class RouteAuthorizationFilter extends HttpFilter {
     }
 
     private static Set<Permission> permissions(RoutePermissions.Rule rule) {
-        return rule.anyOf().isEmpty() ? Set.of() : EnumSet.copyOf(rule.anyOf());
+        return Set.copyOf(rule.anyOf());
     }
 
     private static boolean grantsAny(Set<Permission> granted, Set<Permission> anyOf) {

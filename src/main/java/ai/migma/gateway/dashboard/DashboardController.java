@@ -8,6 +8,7 @@ import ai.migma.gateway.apikey.ApiKeyView;
 import ai.migma.gateway.apikey.CreatedApiKey;
 import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.Permission;
+import ai.migma.gateway.apikey.ScopeCatalog;
 import ai.migma.gateway.ratelimit.PlanProperties;
 import ai.migma.gateway.usage.UsagePoint;
 import ai.migma.gateway.usage.UsageSeries;
@@ -60,11 +61,13 @@ final class DashboardController {
     private final PlanProperties plans;
     private final UsageSeries usage;
     private final GatewayProperties gateway;
+    private final ScopeCatalog scopes;
     private final Clock clock;
 
     DashboardController(ApiKeyService keys, AccountService accounts, PlanProperties plans, UsageSeries usage,
-            GatewayProperties gateway, Clock clock) {
+            GatewayProperties gateway, ScopeCatalog scopes, Clock clock) {
         this.keys = keys;
+        this.scopes = scopes;
         this.accounts = accounts;
         this.plans = plans;
         this.usage = usage;
@@ -186,7 +189,7 @@ final class DashboardController {
     }
 
     private void formOptions(Model model) {
-        model.addAttribute("permissionOptions", Arrays.stream(Permission.values())
+        model.addAttribute("permissionOptions", scopes.all().stream()
                 .map(p -> new PermissionOption(p.scope(), p.description(), "permission-" + p.scope().replace(':', '-')))
                 .toList());
         model.addAttribute("environments", List.of(KeyEnvironment.TEST.wireName(), KeyEnvironment.LIVE.wireName()));

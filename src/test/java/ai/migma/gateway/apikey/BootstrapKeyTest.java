@@ -36,6 +36,8 @@ class BootstrapKeyTest {
 
     @Autowired
     BootstrapKeyInstaller installer;
+    @Autowired
+    ScopeCatalog scopes;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -109,6 +111,6 @@ class BootstrapKeyTest {
     private BootstrapKeyInstaller installerFor(String key, GatewayProperties.Environment environment) {
         return new BootstrapKeyInstaller(new BootstrapProperties(key, "free", List.of(), "Bootstrap"),
                 new GatewayProperties(environment, null, List.of()), keys, directory, accounts, transaction, audit,
-                Clock.systemUTC());
+                scopes, Clock.systemUTC());
     }
 }
