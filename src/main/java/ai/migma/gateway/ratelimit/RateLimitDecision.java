@@ -3,7 +3,7 @@ package ai.migma.gateway.ratelimit;
 /**
  * The outcome of one atomic consumption, with the figures the response headers report.
  *
- * @param policy the budget that decided: {@code account}, {@code key} or {@code auth-failures}
+ * @param policy the budget that decided: {@code account}, {@code key}, {@code route} or {@code auth-failures}
  * @param nanosToReset until the bucket is full again
  * @param nanosToRetry until one request is admitted; 0 when this one was
  */
@@ -13,6 +13,7 @@ public record RateLimitDecision(boolean allowed, String policy, long limit, long
     /** The policies, as named in the {@code RateLimit-Policy} header. */
     public static final String ACCOUNT = "account";
     public static final String KEY = "key";
+    public static final String ROUTE = "route";
     public static final String AUTH_FAILURES = "auth-failures";
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;

@@ -27,9 +27,12 @@ public final class RateLimitFilter extends HttpFilter {
     private final RateLimiter rateLimiter;
     private final ErrorRenderer errors;
     private final RateLimitMetrics metrics;
+    private final RouteBudget.Finder routes;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    public RateLimitFilter(RateLimiter rateLimiter, ErrorRenderer errors, RateLimitMetrics metrics) {
+    public RateLimitFilter(RateLimiter rateLimiter, ErrorRenderer errors, RateLimitMetrics metrics,
+            RouteBudget.Finder routes) {
+        this.routes = routes;
         this.rateLimiter = rateLimiter;
         this.errors = errors;
         this.metrics = metrics;
@@ -42,7 +45,7 @@ public final class RateLimitFilter extends HttpFilter {
         if (key != null) {
             RateLimitDecision decision;
             try {
-                decision = rateLimiter.consume(key.key());
+                decision = rateLimiter.consume(key.key(), routes.of(request));
             } catch (DataAccessException unavailable) {
                 // The account's plan could not be read (database down, account not cached).
                 errors.write(request, response, ErrorCode.SERVICE_UNAVAILABLE, ErrorRenderer.UNAVAILABLE);

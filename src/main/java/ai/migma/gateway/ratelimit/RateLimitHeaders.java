@@ -34,7 +34,8 @@ public final class RateLimitHeaders {
     private record PolicyText(byte[] quota, byte[] remaining) {
 
         private static final Map<String, PolicyText> KNOWN = Stream
-                .of(RateLimitDecision.ACCOUNT, RateLimitDecision.KEY, RateLimitDecision.AUTH_FAILURES)
+                .of(RateLimitDecision.ACCOUNT, RateLimitDecision.KEY, RateLimitDecision.ROUTE,
+                        RateLimitDecision.AUTH_FAILURES)
                 .collect(Collectors.toUnmodifiableMap(Function.identity(), PolicyText::encode));
 
         static PolicyText of(String policy) {

@@ -53,6 +53,27 @@ public final class RateLimiter {
         return own.remaining() <= shared.remaining() ? own : shared;
     }
 
+    /**
+     * Counts one request against its route's own budget (when {@code route} is not {@code null}) and then the plan's,
+     * giving the route's token back when the plan refuses; reports the budget closer to running out.
+     */
+    public RateLimitDecision consume(ApiKeySnapshot key, RouteBudget route) {
+        if (route == null) {
+            return consume(key);
+        }
+        String routeBucket = routeBucket(key, route);
+        RateLimitDecision own = buckets.tryConsume(routeBucket, RateLimitDecision.ROUTE, route.perMinute(), 0);
+        if (!own.allowed()) {
+            return own;
+        }
+        RateLimitDecision plan = consume(key);
+        if (!plan.allowed()) {
+            buckets.refund(routeBucket, route.perMinute(), 0);
+            return plan;
+        }
+        return own.remaining() <= plan.remaining() ? own : plan;
+    }
+
     /** Counts one failed authentication from {@code client} (an address, or an IPv6 /64). */
     public RateLimitDecision consumeFailedAuthentication(String client) {
         return buckets.tryConsume("auth:" + client, RateLimitDecision.AUTH_FAILURES, authFailures.perMinute(), 0);
@@ -70,6 +91,15 @@ public final class RateLimiter {
      */
     static String accountBucket(ApiKeySnapshot key) {
         return "{" + key.accountId() + "}:acct:" + key.environment().wireName();
+    }
+
+    /**
+     * Per account and environment, like the plan's budget. The limit is part of the name, so a route whose limit
+     * changes starts a bucket of its own rather than keeping the old capacity.
+     */
+    static String routeBucket(ApiKeySnapshot key, RouteBudget route) {
+        return "{" + key.accountId() + "}:route:" + route.route() + ':' + route.perMinute() + ':'
+                + key.environment().wireName();
     }
 
     static String keyBucket(ApiKeySnapshot key) {

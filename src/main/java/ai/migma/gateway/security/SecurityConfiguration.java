@@ -14,8 +14,10 @@ import ai.migma.gateway.authorization.RouteAuthorizationFilter;
 import ai.migma.gateway.authorization.RoutePermissions;
 import ai.migma.gateway.ratelimit.RateLimitFilter;
 import ai.migma.gateway.ratelimit.RateLimitMetrics;
+import ai.migma.gateway.proxy.ProxyRoutes;
 import ai.migma.gateway.ratelimit.RateLimitProperties;
 import ai.migma.gateway.ratelimit.RateLimiter;
+import ai.migma.gateway.ratelimit.RouteBudget;
 import ai.migma.gateway.usage.UsageProperties;
 import ai.migma.gateway.usage.UsageRecorder;
 import ai.migma.gateway.usage.UsageRecordingFilter;
@@ -44,6 +46,8 @@ import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The filter chains, one per audience: health (public), the admin API (admin token), the Migma API (keys), and a
@@ -97,7 +101,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(GatewayProperties gateway, ApiKeyLookup directory, ErrorRenderer errors,
             Clock clock, RateLimiter rateLimiter, RateLimitProperties rateLimits, ClientAddresses clients,
-            UsageRecorder usage, UsageProperties usageSettings, MeterRegistry meters) {
+            UsageRecorder usage, UsageProperties usageSettings, MeterRegistry meters, ProxyRoutes proxy) {
         AuthenticationMetrics authentications = new AuthenticationMetrics(meters);
         RateLimitMetrics decisions = new RateLimitMetrics(meters);
         boolean limited = rateLimits.backend() != RateLimitProperties.Backend.OFF;
@@ -115,13 +119,20 @@ class SecurityConfiguration {
             filters.add(new UsageRecordingFilter(usage));
         }
         if (limited) {
-            filters.add(new RateLimitFilter(rateLimiter, errors, decisions));
+            filters.add(new RateLimitFilter(rateLimiter, errors, decisions,
+                    proxy.any() ? proxy : RouteBudget.Finder.NONE));
         }
-        filters.add(new RouteAuthorizationFilter(RoutePermissions.RULES, errors));
+        // The one route table: the built-in resources' rules (unless switched off) and the proxy routes' rules.
+        List<RoutePermissions.Rule> rules = new ArrayList<>(proxy.builtInApi() ? RoutePermissions.RULES : List.of());
+        rules.addAll(proxy.rules());
+        filters.add(new RouteAuthorizationFilter(rules, errors));
         // Built by hand rather than with HttpSecurity, which would add a dozen generic filters (context
         // persistence, header writer, exception translation, request-wrapping for the servlet API, authorization
         // manager): the hot path is these four and nothing else. docs/PERFORMANCE.md has what each choice bought.
-        return new DefaultSecurityFilterChain(PathPatternRequestMatcher.withDefaults().matcher("/v1/**"), filters);
+        List<RequestMatcher> paths = new ArrayList<>();
+        paths.add(PathPatternRequestMatcher.withDefaults().matcher("/v1/**"));
+        proxy.paths().forEach(path -> paths.add(PathPatternRequestMatcher.withDefaults().matcher(path)));
+        return new DefaultSecurityFilterChain(paths.size() == 1 ? paths.get(0) : new OrRequestMatcher(paths), filters);
     }
 
     /**

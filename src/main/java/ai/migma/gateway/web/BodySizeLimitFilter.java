@@ -23,11 +23,13 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final long maxBulkImportBytes;
     private final ErrorRenderer errors;
+    private final RequestBodyLimits routes;
 
-    BodySizeLimitFilter(long maxBytes, long maxBulkImportBytes, ErrorRenderer errors) {
+    BodySizeLimitFilter(long maxBytes, long maxBulkImportBytes, ErrorRenderer errors, RequestBodyLimits routes) {
         this.maxBytes = maxBytes;
         this.maxBulkImportBytes = Math.max(maxBytes, maxBulkImportBytes);
         this.errors = errors;
+        this.routes = routes;
     }
 
     /** Thrown while reading a chunked body that grows past the limit; mapped to 413 by the MVC advice. */
@@ -48,14 +50,17 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
         }
         // Only a chunked body has no declared length; a request with neither header has no body at all (RFC 9112
         // 6.3), and wrapping it would put a wrapper under every later call on the request, for nothing.
-        boolean chunked = length < 0 && request.getHeader("Transfer-Encoding") != null;
+        boolean chunked = length < 0 && limit != Long.MAX_VALUE && request.getHeader("Transfer-Encoding") != null;
         chain.doFilter(chunked ? new LimitedRequest(request, limit) : request, response);
     }
 
     /** The exact path only: the larger budget is not a prefix that other routes could borrow. */
     private long limitFor(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && BULK_IMPORT.equals(request.getRequestURI()) ? maxBulkImportBytes
-                : maxBytes;
+        if ("POST".equals(request.getMethod()) && BULK_IMPORT.equals(request.getRequestURI())) {
+            return maxBulkImportBytes;
+        }
+        long own = routes.limitFor(request);
+        return own >= 0 ? own : maxBytes;
     }
 
     static String tooLarge(long limit) {

@@ -15,7 +15,9 @@ public enum ErrorCode {
     CONFLICT("conflict", HttpStatus.CONFLICT),
     RATE_LIMIT_EXCEEDED("rate_limit_exceeded", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR("internal_error", HttpStatus.INTERNAL_SERVER_ERROR),
-    SERVICE_UNAVAILABLE("service_unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+    BAD_GATEWAY("bad_gateway", HttpStatus.BAD_GATEWAY),
+    SERVICE_UNAVAILABLE("service_unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    GATEWAY_TIMEOUT("gateway_timeout", HttpStatus.GATEWAY_TIMEOUT);
 
     private final String code;
     private final HttpStatus status;
@@ -45,7 +47,9 @@ public enum ErrorCode {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMIT_EXCEEDED;
+            case 502 -> BAD_GATEWAY;
             case 503 -> SERVICE_UNAVAILABLE;
+            case 504 -> GATEWAY_TIMEOUT;
             default -> status >= 500 ? INTERNAL_ERROR : VALIDATION_ERROR;
         };
     }

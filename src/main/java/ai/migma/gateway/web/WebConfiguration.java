@@ -5,6 +5,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
@@ -100,10 +101,11 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimitProperties limits, ErrorRenderer errors) {
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimitProperties limits, ErrorRenderer errors,
+            ObjectProvider<RequestBodyLimits> routes) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(limits.maxBodySize().toBytes(), limits.maxBulkImportBodySize().toBytes(),
-                        errors));
+                        errors, routes.getIfAvailable(() -> request -> -1)));
         // Right after the request id, before anything reads a body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

@@ -1,0 +1,147 @@
+package ai.migma.gateway.proxy;
+
+import ai.migma.gateway.apikey.ApiKeySnapshot;
+import ai.migma.gateway.apikey.Permission;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs the assertion each proxied request carries ({@code X-Migma-Assertion}): a JWT (ES256) saying which key of
+ * which account called which route, that an upstream verifies with the keys at {@code /.well-known/jwks.json} and
+ * any stock JOSE library. Each instance makes its own key pair, keeps the private half in memory only and publishes
+ * the public half ({@link SigningKeys}); it makes a new pair every {@code rotation}. An assertion is signed once per
+ * key, route and what it states, and reused for half its lifetime, so signing stays off the hot path and an
+ * upstream always receives one with at least half its lifetime left.
+ */
+@Component
+final class AssertionSigner {
+
+    private static final Logger log = LoggerFactory.getLogger(AssertionSigner.class);
+    /** How long after a failed rotation (database down) the next attempt comes; the old pair signs meanwhile. */
+    private static final Duration RETRY = Duration.ofMinutes(1);
+
+    /** What an assertion states; two requests stating the same share one. */
+    private record Statement(String keyId, UUID accountId, String environment, String plan,
+            Set<Permission> permissions, String route) {
+    }
+
+    private record Signing(ECKey key, ECDSASigner signer, Instant rotateAt) {
+    }
+
+    private final SigningKeys published;
+    private final ProxyProperties.Assertion settings;
+    private final Clock clock;
+    private final Cache<Statement, String> signed;
+    private volatile Signing current;
+
+    AssertionSigner(SigningKeys published, ProxyProperties properties, Clock clock) {
+        this.published = published;
+        this.settings = properties.assertion();
+        this.clock = clock;
+        if (settings.lifetime().compareTo(Duration.ofSeconds(10)) < 0 || settings.rotation().compareTo(
+                settings.lifetime()) < 0) {
+            throw new IllegalStateException("migma.proxy.assertion: lifetime must be at least 10s and rotation at "
+                    + "least the lifetime; got lifetime " + settings.lifetime() + ", rotation " + settings.rotation());
+        }
+        this.signed = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(settings.lifetime().dividedBy(2))
+                .build();
+    }
+
+    /** The assertion of {@code key} (of an account on {@code plan}) calling {@code route}. */
+    String assertion(ApiKeySnapshot key, String plan, String route) {
+        Statement statement = new Statement(key.keyId(), key.accountId(), key.environment().wireName(), plan,
+                key.permissions(), route);
+        return signed.get(statement, this::sign);
+    }
+
+    private String sign(Statement statement) {
+        Signing signing = signing();
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(settings.issuer())
+                .subject(statement.keyId())
+                .audience(statement.route())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now.minusSeconds(5)))
+                .expirationTime(Date.from(now.plus(settings.lifetime())))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("account_id", statement.accountId().toString())
+                .claim("key_id", statement.keyId())
+                .claim("environment", statement.environment())
+                .claim("plan", statement.plan())
+                .claim("scope", statement.permissions().stream().sorted().map(Permission::scope)
+                        .collect(Collectors.joining(" ")))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signing.key().getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(signing.signer());
+        } catch (JOSEException impossible) {
+            throw new IllegalStateException("Could not sign an assertion", impossible);
+        }
+        return jwt.serialize();
+    }
+
+    /** The pair to sign with, made (and published) first when there is none or its time is up. */
+    private Signing signing() {
+        Signing signing = current;
+        if (signing != null && clock.instant().isBefore(signing.rotateAt())) {
+            return signing;
+        }
+        synchronized (this) {
+            signing = current;
+            if (signing != null && clock.instant().isBefore(signing.rotateAt())) {
+                return signing;
+            }
+            try {
+                current = rotate();
+            } catch (RuntimeException unpublished) {
+                if (signing == null) {
+                    throw unpublished;
+                }
+                // Its assertions still verify: the published key retires a lifetime after its rotation was due.
+                log.warn("Could not publish a new assertion signing key ({}); signing with the current one for {} more",
+                        unpublished.toString(), RETRY);
+                current = new Signing(signing.key(), signing.signer(), clock.instant().plus(RETRY));
+            }
+            return current;
+        }
+    }
+
+    private Signing rotate() {
+        try {
+            ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+                    .keyID(UUID.randomUUID().toString()).generate();
+            Instant now = clock.instant();
+            Instant rotateAt = now.plus(settings.rotation());
+            // Published before its first use; retired once the last assertion it may sign has expired.
+            published.publish(key.getKeyID(), key.toPublicJWK().toJSONString(), now,
+                    rotateAt.plus(RETRY).plus(settings.lifetime()));
+            log.info("Signing proxy assertions with key {}", key.getKeyID());
+            return new Signing(key, new ECDSASigner(key), rotateAt);
+        } catch (JOSEException impossible) {
+            throw new IllegalStateException("Could not make an ES256 key pair", impossible);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package ai.migma.gateway.proxy;
+
+import ai.migma.gateway.account.AccountLookup;
+import ai.migma.gateway.account.AccountView;
+import ai.migma.gateway.apikey.ApiKeyPrincipal;
+import ai.migma.gateway.apikey.ApiKeySnapshot;
+import ai.migma.gateway.apikey.Permission;
+import ai.migma.gateway.web.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an upstream learns of the caller (docs/PROXY.md): the key's account, id, environment, plan and permissions
+ * in {@code X-Migma-*} headers, the request id, and the same signed ({@code X-Migma-Assertion}). Whatever the
+ * client sent under {@code X-Migma-} is removed first, so these headers only ever say what the gateway says, and
+ * the client's {@code Authorization} (its API key) is removed unless the route forwards it.
+ */
+@Component
+final class CallerIdentity {
+
+    static final String PREFIX = "X-Migma-";
+    static final String ACCOUNT_ID = "X-Migma-Account-Id";
+    static final String KEY_ID = "X-Migma-Key-Id";
+    static final String ENVIRONMENT = "X-Migma-Environment";
+    static final String PLAN = "X-Migma-Plan";
+    static final String PERMISSIONS = "X-Migma-Permissions";
+    static final String ROUTE = "X-Migma-Route";
+    static final String ASSERTION = "X-Migma-Assertion";
+
+    private final AccountLookup accounts;
+    private final AssertionSigner signer;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    CallerIdentity(AccountLookup accounts, AssertionSigner signer) {
+        this.accounts = accounts;
+        this.signer = signer;
+    }
+
+    void apply(HttpHeaders headers, HttpServletRequest request, ProxyRoute route) {
+        List<String> claimed = new ArrayList<>();
+        for (String name : headers.headerNames()) {
+            if (name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+                claimed.add(name);
+            }
+        }
+        claimed.forEach(headers::remove);
+        if (!route.forwardAuthorization()) {
+            headers.remove(HttpHeaders.AUTHORIZATION);
+        }
+        ApiKeyPrincipal principal = ApiKeyPrincipal.of(contexts.getContext().getAuthentication());
+        if (principal == null) {
+            // The API chain answers every request without a valid key before it reaches a route.
+            throw new IllegalStateException("No API key authentication before the proxy");
+        }
+        ApiKeySnapshot key = principal.key();
+        AccountView account = accounts.find(key.accountId());
+        String plan = account.plan().wireName();
+        headers.set(ACCOUNT_ID, key.accountId().toString());
+        headers.set(KEY_ID, key.keyId());
+        headers.set(ENVIRONMENT, key.environment().wireName());
+        headers.set(PLAN, plan);
+        headers.set(PERMISSIONS, key.permissions().stream().sorted().map(Permission::scope)
+                .collect(Collectors.joining(",")));
+        headers.set(ROUTE, route.id());
+        headers.set(RequestIds.HEADER, RequestIds.of(request));
+        headers.set(ASSERTION, signer.assertion(key, plan, route.id()));
+    }
+}

@@ -1,0 +1,116 @@
+package ai.migma.gateway.proxy;
+
+import ai.migma.gateway.web.ErrorCode;
+import ai.migma.gateway.web.ErrorRenderer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Forwards one route's requests through Spring Cloud Gateway's {@link ProxyExchange}, which streams both bodies.
+ * The upstream URL is built from the raw request line (path still percent-encoded, query string as sent) rather
+ * than from decoded parameters, which would also read, and so lose, a form body. Request headers go through
+ * Spring Cloud Gateway's header filters (hop-by-hop headers out) and then {@link CallerIdentity}; response headers
+ * through its response filters, minus those the gateway sets itself on every response. An upstream that refuses
+ * or cannot be reached is a 502, one that does not answer in time a 504, both in the gateway's error envelope.
+ */
+final class ProxyHandler implements HandlerFunction<ServerResponse> {
+
+    private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
+
+    /** Headers the gateway writes on every response of the API chain: the gateway's, not the upstream's, reach the client. */
+    private static final Set<String> GATEWAY_RESPONSE_HEADERS = caseInsensitive("X-Request-Id", "X-RateLimit-Limit",
+            "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy", "X-Content-Type-Options",
+            "Cache-Control");
+
+    private final ProxyRoute route;
+    private final ProxyExchange exchange;
+    private final ProxyHeaderFilters filters;
+    private final CallerIdentity identity;
+    private final ErrorRenderer errors;
+
+    ProxyHandler(ProxyRoute route, ProxyExchange exchange, ProxyHeaderFilters filters, CallerIdentity identity,
+            ErrorRenderer errors) {
+        this.route = route;
+        this.exchange = exchange;
+        this.filters = filters;
+        this.identity = identity;
+        this.errors = errors;
+    }
+
+    @Override
+    public ServerResponse handle(ServerRequest request) {
+        HttpServletRequest servlet = request.servletRequest();
+        String query = servlet.getQueryString();
+        URI url;
+        try {
+            url = URI.create(route.origin() + route.upstreamPath(servlet.getRequestURI())
+                    + (query == null ? "" : "?" + query));
+        } catch (IllegalArgumentException malformed) {
+            return error(ErrorCode.VALIDATION_ERROR, "Malformed request path or query");
+        }
+        HttpHeaders headers = filters.request(request.headers().asHttpHeaders(), request);
+        headers.remove(HttpHeaders.HOST);
+        identity.apply(headers, servlet, route);
+        ProxyExchange.Request forwarded = exchange.request(request).uri(url).headers(headers)
+                .responseConsumer((response, serverResponse) -> serverResponse.headers().putAll(
+                        withoutGatewayHeaders(filters.response(response.getHeaders(), serverResponse))))
+                .build();
+        try {
+            return exchange.exchange(forwarded);
+        } catch (ResourceAccessException | UncheckedIOException failure) {
+            boolean timedOut = causedByTimeout(failure);
+            log.info("Proxy route {}: upstream {} {} ({})", route.id(), route.origin(),
+                    timedOut ? "timed out" : "failed", failure.getCause() == null ? failure : failure.getCause());
+            return timedOut ? error(ErrorCode.GATEWAY_TIMEOUT, "The upstream service did not answer in time")
+                    : error(ErrorCode.BAD_GATEWAY, "The upstream service could not be reached");
+        }
+    }
+
+    private ServerResponse error(ErrorCode code, String message) {
+        return ServerResponse.status(code.status()).build((request, response) -> {
+            errors.write(request, response, code, message);
+            return null;
+        });
+    }
+
+    /** Connect and read timeouts are both {@link InterruptedIOException}s (SocketTimeoutException among them). */
+    private static boolean causedByTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HttpHeaders withoutGatewayHeaders(HttpHeaders upstream) {
+        HttpHeaders kept = new HttpHeaders();
+        upstream.forEach((name, values) -> {
+            if (!GATEWAY_RESPONSE_HEADERS.contains(name)) {
+                kept.addAll(name, values);
+            }
+        });
+        return kept;
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return set;
+    }
+}

@@ -1,0 +1,87 @@
+package ai.migma.gateway.proxy;
+
+import ai.migma.gateway.web.ErrorRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The proxy routes as Spring Cloud Gateway Server MVC router functions. They run as handlers, after the API chain
+ * (key, usage, rate limit, route table) has admitted the request exactly as for {@code /v1}: what reaches a
+ * handler here is allowed. Each route has its own Apache HttpClient, so its timeouts are its own.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProxyRouteConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ProxyRouteConfiguration.class);
+    /** Connections kept per route: above the request threads (200), so a busy route never queues for one. */
+    private static final int CONNECTIONS_PER_ROUTE = 256;
+
+    @Bean
+    RouterFunction<ServerResponse> proxyRouterFunction(ProxyRoutes routes, GatewayMvcProperties gateway,
+            ObjectProvider<RequestHttpHeadersFilter> requestFilters,
+            ObjectProvider<ResponseHttpHeadersFilter> responseFilters, CallerIdentity identity, ErrorRenderer errors) {
+        ProxyHeaderFilters filters = new ProxyHeaderFilters(requestFilters, responseFilters);
+        List<RouterFunction<ServerResponse>> functions = new ArrayList<>();
+        for (ProxyRoute route : routes.all()) {
+            RestClientProxyExchange exchange = new RestClientProxyExchange(RestClient.builder()
+                    .requestFactory(new HttpComponentsClientHttpRequestFactory(client(route))).build(), gateway);
+            functions.add(GatewayRouterFunctions.route(route.id())
+                    .route(predicate(route), new ProxyHandler(route, exchange, filters, identity, errors)).build());
+            log.info("Proxy route {}: {} {} -> {}{} (scopes {})", route.id(),
+                    route.methods().isEmpty() ? "any method" : route.methods(), route.pattern(), route.origin(),
+                    route.basePath(), route.scopes().isEmpty() ? "any key" : route.scopes());
+        }
+        // No routes: a router function that matches nothing, so MVC's mapping stays as it was.
+        return functions.stream().reduce(RouterFunction::and).orElse(request -> Optional.empty());
+    }
+
+    /** The route's path, and its methods ({@code HEAD} with {@code GET}); matched once more by the route table. */
+    private static RequestPredicate predicate(ProxyRoute route) {
+        return RequestPredicates.path(route.pattern().getPatternString())
+                .and(request -> route.allows(request.method().name()));
+    }
+
+    /**
+     * No retries (a POST must not reach the upstream twice), no redirects followed (the client sees them), no
+     * decompression (bodies pass as sent), no cookies kept between callers. The response timeout bounds each wait
+     * for the upstream, not the whole exchange, so a long download is never cut while bytes keep coming.
+     */
+    private static CloseableHttpClient client(ProxyRoute route) {
+        Timeout connect = Timeout.of(route.connectTimeout());
+        Timeout response = Timeout.of(route.responseTimeout());
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(CONNECTIONS_PER_ROUTE).setMaxConnTotal(CONNECTIONS_PER_ROUTE)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
+                                .setSocketTimeout(response).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(connect)
+                        .setResponseTimeout(response).setRedirectsEnabled(false).build())
+                .disableAutomaticRetries().disableRedirectHandling().disableContentCompression()
+                .disableCookieManagement().build();
+    }
+}
