@@ -148,8 +148,9 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
         }
         where = "proxy route " + route.id();
         PathPattern pattern = pattern(where, route.path());
+        boolean underV1 = route.path().equals("/v1") || route.path().startsWith("/v1/");
         for (String own : builtInApi ? concat(OWN_PATHS, BUILT_IN_API_PATHS) : OWN_PATHS) {
-            if (pattern.matches(PathContainer.parsePath(own))) {
+            if (pattern.matches(PathContainer.parsePath(own)) || (builtInApi && underV1 && own.equals("/v1"))) {
                 throw new IllegalStateException(where + ": path " + route.path() + " would take the gateway's own "
                         + own + (own.startsWith("/v1") ? " (set MIGMA_PROXY_BUILT_IN_API=false to hand /v1 over)"
                         : "") + "; give the route a prefix of its own, e.g. /orders/**");

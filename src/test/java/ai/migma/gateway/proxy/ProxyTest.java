@@ -3,6 +3,9 @@ package ai.migma.gateway.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.migma.gateway.apikey.ApiKeySnapshot;
+import ai.migma.gateway.apikey.KeyEnvironment;
+import ai.migma.gateway.support.DashboardSession;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
@@ -20,26 +23,39 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +70,7 @@ import tools.jackson.databind.JsonNode;
 class ProxyTest {
 
     static final TestUpstream UPSTREAM = new TestUpstream();
+    private static final Logger log = LoggerFactory.getLogger(ProxyTest.class);
 
     @Autowired
     GatewayClient gateway;
@@ -179,7 +196,7 @@ class ProxyTest {
         String[] parts = real.serialize().split("\\.");
         JWTClaimsSet other = new JWTClaimsSet.Builder(real.getJWTClaimsSet()).claim("account_id", "someone-else")
                 .build();
-        String tampered = parts[0] + "." + com.nimbusds.jose.util.Base64URL.encode(other.toString()) + "."
+        String tampered = parts[0] + "." + Base64URL.encode(other.toString()) + "."
                 + parts[2];
         assertThatThrownBy(() -> verifier("orders-read").process(tampered, null))
                 .isInstanceOf(BadJOSEException.class);
@@ -197,8 +214,8 @@ class ProxyTest {
         ProxyProperties settings = new ProxyProperties(List.of(), List.of(), true,
                 new ProxyProperties.Assertion("migma-gateway", Duration.ofMinutes(5), Duration.ofHours(24)));
         String old = new AssertionSigner(signingKeys, settings, past).assertion(
-                new ai.migma.gateway.apikey.ApiKeySnapshot("abcdefgh", java.util.UUID.randomUUID(),
-                        ai.migma.gateway.apikey.KeyEnvironment.TEST, Set.of(), null, null, null, Instant.now()),
+                new ApiKeySnapshot("abcdefgh", UUID.randomUUID(), KeyEnvironment.TEST, Set.of(), null, null, null,
+                        Instant.now()),
                 "pro", "orders-read");
         assertThatThrownBy(() -> verifier("orders-read").process(old, null)).isInstanceOf(BadJWTException.class)
                 .hasMessageContaining("Expired");
@@ -264,9 +281,15 @@ class ProxyTest {
         assertThat(silent.json().get("code").asString()).isEqualTo("gateway_timeout");
         assertThat(silent.json().get("error").asString()).contains("did not answer in time");
 
-        usage.flush();
-        assertThat(jdbc.queryForObject("select coalesce(sum(server_errors), 0) from api_key_usage where key_id = ?",
-                Long.class, created.get("id").asString())).isEqualTo(2);
+        // Recorded once the response is complete, which the client may see first: flushed until both are there.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long serverErrors;
+        do {
+            usage.flush();
+            serverErrors = jdbc.queryForObject("select coalesce(sum(server_errors), 0) from api_key_usage "
+                    + "where key_id = ?", Long.class, created.get("id").asString());
+        } while (serverErrors < 2 && System.nanoTime() < deadline);
+        assertThat(serverErrors).isEqualTo(2);
     }
 
     @Test
@@ -289,6 +312,137 @@ class ProxyTest {
                 "Content-Type", "application/x-www-form-urlencoded");
         assertThat(form.json().get("bytes").asLong()).isEqualTo(7);
         assertThat(gateway.getWithKey("/orders/missing", keyWith("orders:read")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOperatorsScopeIsOfferedAndGrantedThroughTheDashboard() {
+        String account = gateway.createAccount("pro", null);
+        String email = "operator-" + UUID.randomUUID() + "@example.com";
+        gateway.createUser(account, email, "correct horse battery");
+        DashboardSession owner = new DashboardSession(gateway::port);
+        owner.login(email, "correct horse battery");
+
+        String page = owner.get(DASHBOARD).body();
+        assertThat(page).contains("value=\"orders:read\"", "Read your orders", "value=\"orders:write\"",
+                "value=\"files:transfer\"", "value=\"audience:read\"");
+        HttpResponse<String> created = owner.post("/dashboard/api-keys", Map.of("name", "Orders reader",
+                "environment", "test", "permissions", "orders:read"), DASHBOARD, true);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String key = created.body().replaceAll("(?s).*id=\"revealed-key\" type=\"text\" readonly "
+                + "spellcheck=\"false\" value=\"([^\"]+)\".*", "$1");
+
+        assertThat(gateway.getWithKey("/orders/items", key).status()).isEqualTo(200);
+        assertThat(UPSTREAM.seen().get(0).header("X-Migma-Permissions")).isEqualTo("orders:read");
+        assertThat(gateway.call("DELETE", "/orders/items/1", key, null).status()).isEqualTo(403);
+        // A scope nobody configured is refused as before.
+        assertThat(gateway.admin("POST", "/admin/v1/accounts/" + account + "/api-keys", Map.of("name", "x",
+                "environment", "test", "permissions", List.of("orders:delete"))).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aGigabyteUploadStreamsThroughWithTheHeapFlat() throws Exception {
+        String key = keyWith("files:transfer");
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch measured = new CountDownLatch(1);
+        UPSTREAM.onUploadProgress(received -> {
+            if (received >= GIGABYTE / 2 && halfway.getCount() > 0) {
+                halfway.countDown();
+                TestUpstream.await(measured);
+            }
+        });
+        try {
+            long before = heapAfterGc();
+            CompletableFuture<HttpResponse<String>> response = HTTP.sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + gateway.port() + "/files/upload/big.bin"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(
+                            HttpRequest.BodyPublishers.ofInputStream(() -> zeros(GIGABYTE)), GIGABYTE))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            // Half the body is at the upstream, half still at the client: a gateway that buffered would hold it.
+            TestUpstream.await(halfway);
+            long during = heapAfterGc();
+            measured.countDown();
+            HttpResponse<String> done = response.get(3, TimeUnit.MINUTES);
+
+            assertThat(done.statusCode()).isEqualTo(200);
+            assertThat(GatewayClient.parse(done.body()).get("bytes").asLong()).isEqualTo(GIGABYTE);
+            log.info("Upload of 1 GiB: heap {} MB before, {} MB with half of it through", before >> 20, during >> 20);
+            assertThat(during - before).as("heap grown while half a gigabyte was in flight")
+                    .isLessThan(HEAP_BOUND);
+        } finally {
+            measured.countDown();
+            UPSTREAM.onUploadProgress(received -> { });
+        }
+    }
+
+    @Test
+    void aGigabyteDownloadStreamsThroughWithTheHeapFlat() throws Exception {
+        String key = keyWith("files:transfer");
+        long before = heapAfterGc();
+        HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + gateway.port() + "/files/download/big.bin?bytes=" + GIGABYTE))
+                .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (InputStream body = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            while (read < GIGABYTE / 2) {
+                int n = body.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            // The client stops reading halfway: the upstream must wait, not the gateway's heap fill up.
+            long during = heapAfterGc();
+            for (int n; (n = body.read(buffer)) >= 0; ) {
+                read += n;
+            }
+
+            log.info("Download of 1 GiB: heap {} MB before, {} MB with the client paused halfway", before >> 20,
+                    during >> 20);
+            assertThat(read).isEqualTo(GIGABYTE);
+            assertThat(during - before).as("heap grown while the client paused halfway").isLessThan(HEAP_BOUND);
+        }
+    }
+
+    private static final long GIGABYTE = 1L << 30;
+    /** Far below the half gigabyte a buffering gateway would hold at the moment of measuring. */
+    private static final long HEAP_BOUND = 128L << 20;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String DASHBOARD = "/dashboard/settings/api-integration";
+
+    /** Used heap after a full collection: what is still referenced, not garbage waiting. */
+    private static long heapAfterGc() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static InputStream zeros(long size) {
+        return new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                if (left == 0) {
+                    return -1;
+                }
+                left--;
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left == 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                Arrays.fill(buffer, offset, offset + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
     }
 
     private DefaultJWTProcessor<SecurityContext> verifier(String audience) throws Exception {
