@@ -17,6 +17,9 @@
 # JAR=path among a variant's settings runs that jar instead of this build's, to compare two builds side by side
 # (copy the other build's target/*.jar aside first: this script rebuilds target/ before it starts), or another app
 # (bench/bare). ADMIN_VARIANT names the variant whose admin API creates the benchmark key (the first by default).
+# URL=http://host:port among a variant's settings loads a server already running there (bench/proxy.sh: an
+# nginx): it is neither started nor stopped, and takes no port. WARMUP=duration among a variant's settings overrides
+# WARMUP for it. EXPECT_STATUS=200 stops before the warm-up unless every variant answers ROUTE with that status.
 # bench/rate-limit-step.sh and bench/usage-recording.sh are the comparisons measured so far.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,14 +33,23 @@ ROUTE=${ROUTE:-/v1/projects/not-a-project}   # no SQL in the controller: a JSON 
 PERMISSIONS=${PERMISSIONS:-[]}                # of the benchmark key, a JSON array
 ADMIN_TOKEN=bench-admin-token
 VARIANTS=()
-declare -A PORT=() SETTINGS=()
+declare -A PORT=() SETTINGS=() URL=() WARMUP_OF=()
 port=18081
 for spec in "$@"; do
     name=${spec%%=*}
     VARIANTS+=("$name")
     SETTINGS[$name]=${spec#*=}
-    PORT[$name]=$port
-    port=$((port + 1))
+    if [[ ,${SETTINGS[$name]}, =~ ,URL=([^,]*), ]]; then
+        URL[$name]=${BASH_REMATCH[1]}
+    else
+        PORT[$name]=$port
+        URL[$name]=http://127.0.0.1:$port
+        port=$((port + 1))
+    fi
+    WARMUP_OF[$name]=$WARMUP
+    if [[ ,${SETTINGS[$name]}, =~ ,WARMUP=([^,]*), ]]; then
+        WARMUP_OF[$name]=${BASH_REMATCH[1]}
+    fi
 done
 [ ${#VARIANTS[@]} -ge 2 ] || { echo "usage: $0 BASELINE=VAR=value,... VARIANT=VAR=value,..." >&2; exit 2; }
 baseline=${VARIANTS[0]}
@@ -55,10 +67,16 @@ echo "every variant on: $("${JAVA:-java}" -version 2>&1 | head -1), -Xmx1g ${JAV
 declare -A PID=()
 start() { # variant
     local settings=() setting jar=$JAR
+    if [ -z "${PORT[$1]:-}" ]; then # already running
+        curl -s -o /dev/null "${URL[$1]}/" || { echo "$1: nothing answers at ${URL[$1]}" >&2; exit 1; }
+        return
+    fi
     IFS=',' read -r -a settings <<< "${SETTINGS[$1]}"
     for setting in "${!settings[@]}"; do
         if [[ ${settings[$setting]} == JAR=* ]]; then
             jar=${settings[$setting]#JAR=}
+            unset "settings[$setting]"
+        elif [[ ${settings[$setting]} == WARMUP=* ]]; then
             unset "settings[$setting]"
         fi
     done
@@ -78,6 +96,7 @@ start() { # variant
     done
 }
 stop() { # variant
+    [ -n "${PID[$1]:-}" ] || return 0
     kill "${PID[$1]}" 2>/dev/null || true
     wait "${PID[$1]}" 2>/dev/null || true
 }
@@ -90,7 +109,7 @@ else
     for variant in "${VARIANTS[@]}"; do start "$variant"; done
 fi
 
-base=http://127.0.0.1:${PORT[$ADMIN_VARIANT]}
+base=${URL[$ADMIN_VARIANT]}
 account=$(curl -sf -X POST "$base/admin/v1/accounts" -H "Authorization: Bearer $ADMIN_TOKEN" \
     -H 'Content-Type: application/json' -d '{"name":"bench","plan":"enterprise","rateLimitPerMinute":1000000000}' \
     | jq -r .data.account.id)
@@ -101,7 +120,7 @@ key=$(curl -sf -X POST "$base/admin/v1/accounts/$account/api-keys" -H "Authoriza
 load() { # variant duration [wrk options] -> "requests/s p50 p99 non-2xx-or-3xx socket-errors"
     local variant=$1 duration=$2; shift 2
     wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency -H "Authorization: Bearer $key" "$@" \
-        "http://127.0.0.1:${PORT[$variant]}$ROUTE" > "$work/wrk.out"
+        "${URL[$variant]}$ROUTE" > "$work/wrk.out"
     awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
         /Socket errors/ {err=$0; gsub(/[^0-9 ]/, "", err); split(err, e, " "); errs=e[1]+e[2]+e[3]+e[4]}
         END {print rps, p50, p99, bad+0, errs+0}' "$work/wrk.out"
@@ -112,10 +131,15 @@ if [ "$ISOLATED" = 1 ]; then
 else
     for variant in "${VARIANTS[@]}"; do
         echo "$variant (${SETTINGS[$variant]}): rate-limit headers of one response:"
-        curl -s -D - -o /dev/null -H "Authorization: Bearer $key" "http://127.0.0.1:${PORT[$variant]}$ROUTE" \
+        curl -s -D - -o /dev/null -H "Authorization: Bearer $key" "${URL[$variant]}$ROUTE" \
             | grep -i ratelimit || echo "  none"
+        if [ -n "${EXPECT_STATUS:-}" ]; then
+            status=$(curl -s -o "$work/body" -w '%{http_code}' -H "Authorization: Bearer $key" "${URL[$variant]}$ROUTE")
+            echo "  status $status, body $(head -c 300 "$work/body")"
+            [ "$status" = "$EXPECT_STATUS" ] || { echo "$variant: $ROUTE answered $status, not $EXPECT_STATUS" >&2; exit 1; }
+        fi
     done
-    for variant in "${VARIANTS[@]}"; do load "$variant" "$WARMUP" > /dev/null; done
+    for variant in "${VARIANTS[@]}"; do load "$variant" "${WARMUP_OF[$variant]}" > /dev/null; done
 fi
 
 # PACE_MS: the timed rounds (not the warm-up) wait that long between a connection's requests (bench/paced.lua).
@@ -139,7 +163,7 @@ for round in $(seq 1 "$ROUNDS"); do
     for variant in "${VARIANTS[@]}"; do
         if [ "$ISOLATED" = 1 ]; then
             start "$variant"
-            load "$variant" "$WARMUP" > /dev/null
+            load "$variant" "${WARMUP_OF[$variant]}" > /dev/null
         fi
         read -r r p50 p99 bad errs < <(load "$variant" "$DURATION" "${PACED[@]}")
         if [ "$ISOLATED" = 1 ]; then

@@ -2,8 +2,6 @@ package ai.migma.gateway.proxy;
 
 import ai.migma.gateway.apikey.ApiKeySnapshot;
 import ai.migma.gateway.apikey.Permission;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -19,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,9 +27,9 @@ import org.springframework.stereotype.Component;
  * Signs the assertion each proxied request carries ({@code X-Migma-Assertion}): a JWT (ES256) saying which key of
  * which account called which route, that an upstream verifies with the keys at {@code /.well-known/jwks.json} and
  * any stock JOSE library. Each instance makes its own key pair, keeps the private half in memory only and publishes
- * the public half ({@link SigningKeys}); it makes a new pair every {@code rotation}. An assertion is signed once per
- * key, route and what it states, and reused for half its lifetime, so signing stays off the hot path and an
- * upstream always receives one with at least half its lifetime left.
+ * the public half ({@link SigningKeys}); it makes a new pair every {@code rotation}. {@link CallerIdentity} reuses
+ * what it signs for {@link #reuseFor()}, half its lifetime, so signing stays off the hot path and an upstream always
+ * receives an assertion with at least half its lifetime left.
  */
 @Component
 final class AssertionSigner {
@@ -41,18 +38,12 @@ final class AssertionSigner {
     /** How long after a failed rotation (database down) the next attempt comes; the old pair signs meanwhile. */
     private static final Duration RETRY = Duration.ofMinutes(1);
 
-    /** What an assertion states; two requests stating the same share one. */
-    private record Statement(String keyId, UUID accountId, String environment, String plan,
-            Set<Permission> permissions, String route) {
-    }
-
     private record Signing(ECKey key, ECDSASigner signer, Instant rotateAt) {
     }
 
     private final SigningKeys published;
     private final ProxyProperties.Assertion settings;
     private final Clock clock;
-    private final Cache<Statement, String> signed;
     private volatile Signing current;
 
     AssertionSigner(SigningKeys published, ProxyProperties properties, Clock clock) {
@@ -64,33 +55,30 @@ final class AssertionSigner {
             throw new IllegalStateException("migma.proxy.assertion: lifetime must be at least 10s and rotation at "
                     + "least the lifetime; got lifetime " + settings.lifetime() + ", rotation " + settings.rotation());
         }
-        this.signed = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(settings.lifetime().dividedBy(2))
-                .build();
     }
 
-    /** The assertion of {@code key} (of an account on {@code plan}) calling {@code route}. */
+    /** How long one assertion may be handed out: half its lifetime. */
+    Duration reuseFor() {
+        return settings.lifetime().dividedBy(2);
+    }
+
+    /** A new assertion of {@code key} (of an account on {@code plan}) calling {@code route}. */
     String assertion(ApiKeySnapshot key, String plan, String route) {
-        Statement statement = new Statement(key.keyId(), key.accountId(), key.environment().wireName(), plan,
-                key.permissions(), route);
-        return signed.get(statement, this::sign);
-    }
-
-    private String sign(Statement statement) {
         Signing signing = signing();
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
-                .subject(statement.keyId())
-                .audience(statement.route())
+                .subject(key.keyId())
+                .audience(route)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now.minusSeconds(5)))
                 .expirationTime(Date.from(now.plus(settings.lifetime())))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("account_id", statement.accountId().toString())
-                .claim("key_id", statement.keyId())
-                .claim("environment", statement.environment())
-                .claim("plan", statement.plan())
-                .claim("scope", statement.permissions().stream().sorted().map(Permission::scope)
+                .claim("account_id", key.accountId().toString())
+                .claim("key_id", key.keyId())
+                .claim("environment", key.environment().wireName())
+                .claim("plan", plan)
+                .claim("scope", key.permissions().stream().sorted().map(Permission::scope)
                         .collect(Collectors.joining(" ")))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signing.key().getKeyID())

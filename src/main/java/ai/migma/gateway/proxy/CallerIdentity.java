@@ -4,11 +4,16 @@ import ai.migma.gateway.account.AccountLookup;
 import ai.migma.gateway.account.AccountView;
 import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.apikey.ApiKeySnapshot;
+import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.Permission;
 import ai.migma.gateway.web.RequestIds;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,7 +24,9 @@ import org.springframework.stereotype.Component;
  * What an upstream learns of the caller (docs/PROXY.md): the key's account, id, environment, plan and permissions
  * in {@code X-Migma-*} headers, the request id, and the same signed ({@code X-Migma-Assertion}). Whatever the
  * client sent under {@code X-Migma-} is removed first, so these headers only ever say what the gateway says, and
- * the client's {@code Authorization} (its API key) is removed unless the route forwards it.
+ * the client's {@code Authorization} (its API key) is removed unless the route forwards it. The values are worked
+ * out, and the assertion signed, once per key, route and what they state, then reused for half the assertion's
+ * lifetime: a request only looks them up.
  */
 @Component
 final class CallerIdentity {
@@ -33,13 +40,24 @@ final class CallerIdentity {
     static final String ROUTE = "X-Migma-Route";
     static final String ASSERTION = "X-Migma-Assertion";
 
+    /** Who calls which route: two requests with the same caller get the same headers. */
+    private record Caller(String keyId, UUID accountId, KeyEnvironment environment, String plan,
+            Set<Permission> permissions, String route) {
+    }
+
+    /** The header values of one caller, the assertion among them. */
+    private record Stated(String accountId, String environment, String permissions, String assertion) {
+    }
+
     private final AccountLookup accounts;
     private final AssertionSigner signer;
+    private final Cache<Caller, Stated> stated;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     CallerIdentity(AccountLookup accounts, AssertionSigner signer) {
         this.accounts = accounts;
         this.signer = signer;
+        this.stated = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(signer.reuseFor()).build();
     }
 
     void apply(HttpHeaders headers, HttpServletRequest request, ProxyRoute route) {
@@ -61,14 +79,21 @@ final class CallerIdentity {
         ApiKeySnapshot key = principal.key();
         AccountView account = accounts.find(key.accountId());
         String plan = account.plan().wireName();
-        headers.set(ACCOUNT_ID, key.accountId().toString());
+        Stated caller = stated.get(new Caller(key.keyId(), key.accountId(), key.environment(), plan,
+                key.permissions(), route.id()), ignored -> state(key, plan, route));
+        headers.set(ACCOUNT_ID, caller.accountId());
         headers.set(KEY_ID, key.keyId());
-        headers.set(ENVIRONMENT, key.environment().wireName());
+        headers.set(ENVIRONMENT, caller.environment());
         headers.set(PLAN, plan);
-        headers.set(PERMISSIONS, key.permissions().stream().sorted().map(Permission::scope)
-                .collect(Collectors.joining(",")));
+        headers.set(PERMISSIONS, caller.permissions());
         headers.set(ROUTE, route.id());
         headers.set(RequestIds.HEADER, RequestIds.of(request));
-        headers.set(ASSERTION, signer.assertion(key, plan, route.id()));
+        headers.set(ASSERTION, caller.assertion());
+    }
+
+    private Stated state(ApiKeySnapshot key, String plan, ProxyRoute route) {
+        return new Stated(key.accountId().toString(), key.environment().wireName(), key.permissions().stream()
+                .sorted().map(Permission::scope).collect(Collectors.joining(",")),
+                signer.assertion(key, plan, route.id()));
     }
 }

@@ -8,6 +8,7 @@ import ai.migma.gateway.web.RequestBodyLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,6 +68,9 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
             }
             compiled.add(route);
         }
+        // The most specific pattern first, as the route table decides (a stable sort: listing order among equals),
+        // so the route that forwards a request is always the one whose scopes admitted it.
+        compiled.sort(Comparator.comparing(ProxyRoute::pattern, PathPattern.SPECIFICITY_COMPARATOR));
         this.routes = List.copyOf(compiled);
     }
 
@@ -119,7 +123,10 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
         return route == null ? -1 : route.maxBodyBytes();
     }
 
-    /** The route whose pattern and methods take the request, the first listed when several do, or {@code null}. */
+    /**
+     * The route whose pattern and methods take the request, or {@code null}: the most specific pattern when several
+     * do, then the first listed.
+     */
     ProxyRoute match(HttpServletRequest request) {
         if (routes.isEmpty()) {
             return null;

@@ -81,6 +81,19 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void theMostSpecificPatternForwardsAsItAuthorizes() {
+        // Listed general first: the route table would admit /orders/special/* by the special route's scope, so
+        // the special route must be the one that forwards it too.
+        ProxyRoutes routes = routes(true,
+                route("general", "/orders/**", "http://orders", List.of(), List.of("orders:read"), 0),
+                route("special", "/orders/special/**", "http://special", List.of(), List.of("special:read"), 0));
+
+        assertThat(routes.match(new MockHttpServletRequest("GET", "/orders/special/1")).id()).isEqualTo("special");
+        assertThat(routes.match(new MockHttpServletRequest("GET", "/orders/1")).id()).isEqualTo("general");
+        assertThat(routes.all()).extracting(ProxyRoute::id).containsExactly("special", "general");
+    }
+
+    @Test
     void theUpstreamPathLosesTheStrippedSegmentsAndGainsTheBasePath() {
         ProxyRoute stripped = routes(true, route("r", "/orders/**", "http://orders:8080/api/", List.of(), List.of(),
                 1)).all().get(0);

@@ -183,6 +183,9 @@ class ProxyTest {
         assertThat(claims.getStringClaim("plan")).isEqualTo("pro");
         assertThat(claims.getStringClaim("scope")).isEqualTo("orders:read");
         assertThat(claims.getExpirationTime()).isAfter(new Date()).isBefore(Date.from(Instant.now().plusSeconds(301)));
+        // Signed once, then handed out again: signing is not on every request's path.
+        gateway.getWithKey("/orders/items/2", created.get("key").asString());
+        assertThat(UPSTREAM.seen().get(1).header("X-Migma-Assertion")).isEqualTo(assertion);
         // Another route is another audience: an assertion for one service is no good at another.
         assertThatThrownBy(() -> verifier("files").process(assertion, null)).isInstanceOf(BadJWTException.class);
     }
@@ -308,6 +311,7 @@ class ProxyTest {
         assertThat(seen.method()).isEqualTo("POST");
         assertThat(seen.bodyBytes()).isEqualTo(GatewayClient.json(Map.of("sku", "abc", "quantity", 2)).length());
         assertThat(created.json().get("bytes").asLong()).isEqualTo(seen.bodyBytes());
+        assertThat(seen.header("Content-Length")).isEqualTo(Long.toString(seen.bodyBytes()));
         Reply form = gateway.send("PUT", "/orders/items/1", "a=1&b=2", "Authorization", "Bearer " + key,
                 "Content-Type", "application/x-www-form-urlencoded");
         assertThat(form.json().get("bytes").asLong()).isEqualTo(7);

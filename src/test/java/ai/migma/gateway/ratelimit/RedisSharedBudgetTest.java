@@ -6,6 +6,7 @@ import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayInstance;
 import ai.migma.gateway.support.TestServices;
+import ai.migma.gateway.support.TestUpstream;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -31,6 +32,8 @@ class RedisSharedBudgetTest {
 
     GatewayInstance first;
     GatewayInstance second;
+    /** Behind a proxy route with a budget of its own, shared like the plan's. */
+    final TestUpstream upstream = new TestUpstream();
 
     /** Where the instances keep their buckets: the settings naming the store. */
     Map<String, String> redisSettings() {
@@ -54,12 +57,16 @@ class RedisSharedBudgetTest {
         }
         redis.putAll(Map.of("migma.rate-limit.backend", "redis", "migma.rate-limit.redis-timeout", "200ms",
                 "migma.rate-limit.redis-retry-interval", "500ms"));
+        redis.putAll(Map.of("migma.proxy.routes[0].id", "metered", "migma.proxy.routes[0].path", "/metered/**",
+                "migma.proxy.routes[0].uri", "http://127.0.0.1:" + upstream.port() + "/api",
+                "migma.proxy.routes[0].limit-per-minute", "6"));
         first = GatewayInstance.start(redis);
         second = GatewayInstance.start(redis);
     }
 
     @AfterAll
     void stopInstances() {
+        upstream.close();
         if (first != null) {
             first.close();
         }
@@ -95,6 +102,37 @@ class RedisSharedBudgetTest {
         }
         assertRedisInUse(first.client());
         assertRedisInUse(second.client());
+    }
+
+    @Test
+    void aProxyRoutesOwnBudgetIsOneAcrossInstancesAndOnlyWhatItAdmitsReachesTheUpstream() throws Exception {
+        // 6 a minute: one token every 10 s. A pro plan (100) leaves the route's budget the one that decides.
+        GatewayClient admin = first.client();
+        String key = admin.createKey(admin.createAccount("pro", null), "test").get("key").asString();
+        upstream.forget();
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        int admitted = 0;
+        try {
+            long started = System.nanoTime();
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                GatewayClient instance = i % 2 == 0 ? first.client() : second.client();
+                replies.add(clients.submit(() -> instance.getWithKey("/metered/thing", key)));
+            }
+            for (Future<Reply> future : replies) {
+                Reply reply = future.get();
+                assertThat(reply.status()).isIn(200, 429);
+                admitted += reply.status() == 200 ? 1 : 0;
+                if (reply.status() == 429) {
+                    assertThat(reply.header("RateLimit-Policy")).startsWith("\"route\";q=6");
+                }
+            }
+            long refilledDuringBurst = (System.nanoTime() - started) / 10_000_000_000L;
+            assertThat(admitted).isBetween(6, 6 + (int) refilledDuringBurst);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(upstream.seen()).hasSize(admitted);
     }
 
     @Test
