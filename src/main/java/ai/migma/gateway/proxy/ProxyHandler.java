@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
@@ -77,7 +78,13 @@ final class ProxyHandler implements HandlerFunction<ServerResponse> {
         try {
             return exchange.exchange(forwarded);
         } catch (ResourceAccessException | UncheckedIOException failure) {
-            boolean timedOut = causedByTimeout(failure);
+            if (causedBy(failure, ClientAbortException.class)) {
+                // Reading the client's body failed (it stalled past the server's read timeout, or left): the
+                // upstream's request is abandoned with it, and the fault is the client's, not the upstream's.
+                log.debug("Proxy route {}: the client's body did not arrive ({})", route.id(), failure.toString());
+                return error(ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive in time");
+            }
+            boolean timedOut = causedBy(failure, InterruptedIOException.class);
             log.info("Proxy route {}: upstream {} {} ({})", route.id(), route.origin(),
                     timedOut ? "timed out" : "failed", failure.getCause() == null ? failure : failure.getCause());
             return timedOut ? error(ErrorCode.GATEWAY_TIMEOUT, "The upstream service did not answer in time")
@@ -92,10 +99,14 @@ final class ProxyHandler implements HandlerFunction<ServerResponse> {
         });
     }
 
-    /** Connect and read timeouts are both {@link InterruptedIOException}s (SocketTimeoutException among them). */
-    private static boolean causedByTimeout(Throwable failure) {
+    /**
+     * Whether {@code type} is among the causes. Connect and read timeouts are both {@link InterruptedIOException}s
+     * (SocketTimeoutException among them); Tomcat reports a failed read of the client's body as a
+     * {@link ClientAbortException}, whatever its cause.
+     */
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InterruptedIOException) {
+            if (type.isInstance(cause)) {
                 return true;
             }
         }

@@ -9,6 +9,7 @@ public enum ErrorCode {
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
     NOT_FOUND("not_found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("validation_error", HttpStatus.METHOD_NOT_ALLOWED),
+    REQUEST_TIMEOUT("request_timeout", HttpStatus.REQUEST_TIMEOUT),
     UNSUPPORTED_MEDIA_TYPE("validation_error", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     NOT_ACCEPTABLE("validation_error", HttpStatus.NOT_ACCEPTABLE),
     PAYLOAD_TOO_LARGE("validation_error", HttpStatus.CONTENT_TOO_LARGE),
@@ -43,6 +44,7 @@ public enum ErrorCode {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -43,6 +44,7 @@ public final class TestUpstream implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
     private final AtomicLong uploaded = new AtomicLong();
+    private final AtomicInteger uploading = new AtomicInteger();
     private volatile Consumer<Long> uploadProgress = bytes -> { };
 
     public TestUpstream() {
@@ -101,14 +103,24 @@ public final class TestUpstream implements AutoCloseable {
     }
 
     private long upload(InputStream body) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = body.read(buffer)) > 0; ) {
-            total += n;
-            uploadProgress.accept(total);
+        uploading.incrementAndGet();
+        try {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                total += n;
+                uploadProgress.accept(total);
+            }
+            uploaded.set(total);
+            return total;
+        } finally {
+            uploading.decrementAndGet();
         }
-        uploaded.set(total);
-        return total;
+    }
+
+    /** Uploads whose body is still being read: each holds a connection of the gateway's. */
+    public int uploadsInProgress() {
+        return uploading.get();
     }
 
     private static void download(HttpExchange exchange, long bytes) throws IOException {
