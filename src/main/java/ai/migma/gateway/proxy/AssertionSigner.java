@@ -38,7 +38,8 @@ final class AssertionSigner {
     /** How long after a failed rotation (database down) the next attempt comes; the old pair signs meanwhile. */
     private static final Duration RETRY = Duration.ofMinutes(1);
 
-    private record Signing(ECKey key, ECDSASigner signer, Instant rotateAt) {
+    /** {@code retireAt}: when the published public key leaves the JWKS; no assertion it signs outlives it. */
+    private record Signing(ECKey key, ECDSASigner signer, Instant rotateAt, Instant retireAt) {
     }
 
     private final SigningKeys published;
@@ -72,7 +73,7 @@ final class AssertionSigner {
                 .audience(route)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now.minusSeconds(5)))
-                .expirationTime(Date.from(now.plus(settings.lifetime())))
+                .expirationTime(Date.from(min(now.plus(settings.lifetime()), signing.retireAt())))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("account_id", key.accountId().toString())
                 .claim("key_id", key.keyId())
@@ -105,16 +106,21 @@ final class AssertionSigner {
             try {
                 current = rotate();
             } catch (RuntimeException unpublished) {
-                if (signing == null) {
+                if (signing == null || !clock.instant().isBefore(signing.retireAt())) {
                     throw unpublished;
                 }
-                // Its assertions still verify: the published key retires a lifetime after its rotation was due.
+                // Its assertions still verify until its published key retires; none is made to outlast that.
                 log.warn("Could not publish a new assertion signing key ({}); signing with the current one for {} more",
                         unpublished.toString(), RETRY);
-                current = new Signing(signing.key(), signing.signer(), clock.instant().plus(RETRY));
+                current = new Signing(signing.key(), signing.signer(), clock.instant().plus(RETRY),
+                        signing.retireAt());
             }
             return current;
         }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private Signing rotate() {
@@ -123,11 +129,12 @@ final class AssertionSigner {
                     .keyID(UUID.randomUUID().toString()).generate();
             Instant now = clock.instant();
             Instant rotateAt = now.plus(settings.rotation());
-            // Published before its first use; retired once the last assertion it may sign has expired.
-            published.publish(key.getKeyID(), key.toPublicJWK().toJSONString(), now,
-                    rotateAt.plus(RETRY).plus(settings.lifetime()));
+            // Published before its first use, and retired a lifetime after it is due to rotate. Should publishing
+            // its successor fail, it signs on meanwhile, but nothing it signs expires after it leaves the JWKS.
+            Instant retireAt = rotateAt.plus(settings.lifetime());
+            published.publish(key.getKeyID(), key.toPublicJWK().toJSONString(), now, retireAt);
             log.info("Signing proxy assertions with key {}", key.getKeyID());
-            return new Signing(key, new ECDSASigner(key), rotateAt);
+            return new Signing(key, new ECDSASigner(key), rotateAt, retireAt);
         } catch (JOSEException impossible) {
             throw new IllegalStateException("Could not make an ES256 key pair", impossible);
         }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * What an upstream learns of the caller (docs/PROXY.md): the key's account, id, environment, plan and permissions
  * in {@code X-Migma-*} headers, the request id, and the same signed ({@code X-Migma-Assertion}). Whatever the
- * client sent under {@code X-Migma-} is removed first, so these headers only ever say what the gateway says, and
+ * client sent under {@code X-Migma-} (or {@code X_Migma_}) is removed first, so these headers only ever say what the gateway says, and
  * the client's {@code Authorization} (its API key) is removed unless the route forwards it. The values are worked
  * out, and the assertion signed, once per key, route and what they state, then reused for half the assertion's
  * lifetime: a request only looks them up.
@@ -63,7 +63,8 @@ final class CallerIdentity {
     void apply(HttpHeaders headers, HttpServletRequest request, ProxyRoute route) {
         List<String> claimed = new ArrayList<>();
         for (String name : headers.headerNames()) {
-            if (name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            // X_Migma_Plan too: CGI-style servers (PHP-FPM, Rack, WSGI) read it as X-Migma-Plan.
+            if (name.replace('_', '-').regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
                 claimed.add(name);
             }
         }

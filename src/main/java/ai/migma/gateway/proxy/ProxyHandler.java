@@ -1,5 +1,6 @@
 package ai.migma.gateway.proxy;
 
+import ai.migma.gateway.web.BodyTooLargeException;
 import ai.migma.gateway.web.ErrorCode;
 import ai.migma.gateway.web.ErrorRenderer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,9 +45,11 @@ final class ProxyHandler implements HandlerFunction<ServerResponse> {
     private final ProxyHeaderFilters filters;
     private final CallerIdentity identity;
     private final ErrorRenderer errors;
+    private final String sessionCookie;
 
     ProxyHandler(ProxyRoute route, ProxyExchange exchange, ProxyHeaderFilters filters, CallerIdentity identity,
-            ErrorRenderer errors) {
+            ErrorRenderer errors, String sessionCookie) {
+        this.sessionCookie = sessionCookie;
         this.route = route;
         this.exchange = exchange;
         this.filters = filters;
@@ -73,11 +76,15 @@ final class ProxyHandler implements HandlerFunction<ServerResponse> {
                     HttpHeaders kept = serverResponse.headers();
                     kept.putAll(filters.response(response.getHeaders(), serverResponse));
                     GATEWAY_RESPONSE_HEADERS.forEach(kept::remove);
+                    withoutSessionCookie(kept);
                 })
                 .build();
         try {
             return exchange.exchange(forwarded);
         } catch (ResourceAccessException | UncheckedIOException failure) {
+            if (causedBy(failure, BodyTooLargeException.class)) {
+                return error(ErrorCode.PAYLOAD_TOO_LARGE, "Request body larger than this route accepts");
+            }
             if (causedBy(failure, ClientAbortException.class)) {
                 // Reading the client's body failed (it stalled past the server's read timeout, or left): the
                 // upstream's request is abandoned with it, and the fault is the client's, not the upstream's.
@@ -90,6 +97,21 @@ final class ProxyHandler implements HandlerFunction<ServerResponse> {
             return timedOut ? error(ErrorCode.GATEWAY_TIMEOUT, "The upstream service did not answer in time")
                     : error(ErrorCode.BAD_GATEWAY, "The upstream service could not be reached");
         }
+    }
+
+    /**
+     * An upstream may set cookies of its own, never the dashboard's session cookie: that would let it choose the
+     * session a user of the dashboard signs in with.
+     */
+    private void withoutSessionCookie(HttpHeaders headers) {
+        List<String> cookies = headers.get(HttpHeaders.SET_COOKIE);
+        if (cookies != null && cookies.stream().anyMatch(this::setsSessionCookie)) {
+            headers.put(HttpHeaders.SET_COOKIE, cookies.stream().filter(cookie -> !setsSessionCookie(cookie)).toList());
+        }
+    }
+
+    private boolean setsSessionCookie(String setCookie) {
+        return setCookie.stripLeading().regionMatches(true, 0, sessionCookie + "=", 0, sessionCookie.length() + 1);
     }
 
     private ServerResponse error(ErrorCode code, String message) {

@@ -6,18 +6,22 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -27,6 +31,7 @@ import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 /**
  * The proxy routes as Spring Cloud Gateway Server MVC router functions. They run as handlers, after the API chain
@@ -40,17 +45,37 @@ class ProxyRouteConfiguration {
     /** Connections kept per route: above the request threads (200), so a busy route never queues for one. */
     private static final int CONNECTIONS_PER_ROUTE = 256;
 
+    /**
+     * The router functions are asked before the annotated controllers (Spring's default is after): a proxy route
+     * must be what runs for its path, the route whose rule admitted the request, even under {@code /v1} where the
+     * built-in controllers stay registered while the built-in API is switched off. Without proxy routes the
+     * mapping holds one function that matches nothing.
+     */
+    @Bean
+    static BeanPostProcessor proxyRoutesBeforeControllers() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof RouterFunctionMapping mapping) {
+                    mapping.setOrder(-1);
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     RouterFunction<ServerResponse> proxyRouterFunction(ProxyRoutes routes, GatewayMvcProperties gateway,
             ObjectProvider<RequestHttpHeadersFilter> requestFilters,
-            ObjectProvider<ResponseHttpHeadersFilter> responseFilters, CallerIdentity identity, ErrorRenderer errors) {
+            ObjectProvider<ResponseHttpHeadersFilter> responseFilters, CallerIdentity identity, ErrorRenderer errors,
+            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
         ProxyHeaderFilters filters = new ProxyHeaderFilters(requestFilters, responseFilters);
         List<RouterFunction<ServerResponse>> functions = new ArrayList<>();
         for (ProxyRoute route : routes.all()) {
             RestClientProxyExchange exchange = new RestClientProxyExchange(RestClient.builder()
                     .requestFactory(new HttpComponentsClientHttpRequestFactory(client(route))).build(), gateway);
             functions.add(GatewayRouterFunctions.route(route.id())
-                    .route(predicate(route), new ProxyHandler(route, exchange, filters, identity, errors)).build());
+                    .route(predicate(route), new ProxyHandler(route, exchange, filters, identity, errors, sessionCookie)).build());
             log.info("Proxy route {}: {} {} -> {}{} (scopes {})", route.id(),
                     route.methods().isEmpty() ? "any method" : route.methods(), route.pattern(), route.origin(),
                     route.basePath(), route.scopes().isEmpty() ? "any key" : route.scopes());
@@ -66,8 +91,8 @@ class ProxyRouteConfiguration {
     }
 
     /**
-     * No retries (a POST must not reach the upstream twice), no redirects followed (the client sees them), no
-     * decompression (bodies pass as sent), no cookies kept between callers. The response timeout bounds each wait
+     * No retries of a POST or a streamed body (it must not reach the upstream twice), no redirects followed (the
+     * client sees them), no decompression (bodies pass as sent), no cookies kept between callers. The response timeout bounds each wait
      * for the upstream, not the whole exchange, so a long download is never cut while bytes keep coming.
      */
     private static CloseableHttpClient client(ProxyRoute route) {
@@ -77,11 +102,17 @@ class ProxyRouteConfiguration {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnPerRoute(CONNECTIONS_PER_ROUTE).setMaxConnTotal(CONNECTIONS_PER_ROUTE)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
-                                .setSocketTimeout(response).build())
+                                .setSocketTimeout(response).setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                .build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(connect)
                         .setResponseTimeout(response).setRedirectsEnabled(false).build())
-                .disableAutomaticRetries().disableRedirectHandling().disableContentCompression()
-                .disableCookieManagement().build();
+                // Upstreams close idle keep-alive connections without saying so (2-5 s is common): a pooled
+                // connection idle for a second is checked before use, idle ones are closed after 30 s, and a request
+                // the upstream never answered on a reused connection is sent once more only if its method is
+                // idempotent and its body repeatable (never a streamed POST).
+                .evictIdleConnections(TimeValue.ofSeconds(30)).evictExpiredConnections()
+                .setRetryStrategy(new DefaultHttpRequestRetryStrategy(1, TimeValue.ZERO_MILLISECONDS))
+                .disableRedirectHandling().disableContentCompression().disableCookieManagement().build();
     }
 }

@@ -42,9 +42,12 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
     private static final List<HttpMethod> ALL_METHODS = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
             HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
     /** Paths of the gateway's own: a proxy path matching one of these would hide it. */
-    private static final List<String> OWN_PATHS = List.of("/admin/v1/accounts", "/actuator/health", "/dashboard",
-            "/dashboard/login", "/.well-known/jwks.json", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html",
-            "/error");
+    private static final List<String> OWN_PATHS = List.of("/admin/v1/accounts", "/actuator/health",
+            "/actuator/prometheus", "/dashboard", "/dashboard/login", "/.well-known/jwks.json", "/v3/api-docs",
+            "/swagger-ui.html", "/swagger-ui/index.html", "/error");
+    /** First path segments that are the gateway's own, whatever follows them. */
+    private static final Set<String> OWN_FIRST_SEGMENTS = Set.of("admin", "actuator", "dashboard", ".well-known",
+            "v3", "swagger-ui", "swagger-ui.html", "error");
     private static final List<String> BUILT_IN_API_PATHS = List.of("/v1", "/v1/projects", "/v1/contacts/x");
 
     private final List<ProxyRoute> routes;
@@ -155,9 +158,15 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
         }
         where = "proxy route " + route.id();
         PathPattern pattern = pattern(where, route.path());
-        boolean underV1 = route.path().equals("/v1") || route.path().startsWith("/v1/");
+        // Two checks: the pattern's first segment, when literal, is not one of the gateway's (so /admin/reports/**
+        // and /actuator/prometheus are refused although no sample path matches them), and the pattern matches none
+        // of the gateway's own paths (so /** and /{any}/** are refused).
+        String first = route.path().split("/", 3).length > 1 ? route.path().split("/", 3)[1] : "";
+        boolean ownFirst = OWN_FIRST_SEGMENTS.contains(first) || (builtInApi && first.equals("v1"));
         for (String own : builtInApi ? concat(OWN_PATHS, BUILT_IN_API_PATHS) : OWN_PATHS) {
-            if (pattern.matches(PathContainer.parsePath(own)) || (builtInApi && underV1 && own.equals("/v1"))) {
+            if (pattern.matches(PathContainer.parsePath(own))
+                    || (ownFirst && own.startsWith("/" + first) && (own.length() == first.length() + 1
+                    || own.charAt(first.length() + 1) == '/'))) {
                 throw new IllegalStateException(where + ": path " + route.path() + " would take the gateway's own "
                         + own + (own.startsWith("/v1") ? " (set MIGMA_PROXY_BUILT_IN_API=false to hand /v1 over)"
                         : "") + "; give the route a prefix of its own, e.g. /orders/**");
@@ -168,6 +177,11 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
                 || "https".equals(uri.getScheme())) || uri.getQuery() != null || uri.getFragment() != null) {
             throw new IllegalStateException(where + ": uri must be an absolute http or https URI with a host and no "
                     + "query, e.g. http://orders:8080 or http://orders:8080/api; got " + uri);
+        }
+        if (uri.getRawUserInfo() != null) {
+            // Not echoed: it would put the password in the log.
+            throw new IllegalStateException(where + ": uri must not carry a user name or password; the upstream "
+                    + "learns who calls from the identity headers and the assertion (docs/PROXY.md)");
         }
         URI origin = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
         String basePath = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");

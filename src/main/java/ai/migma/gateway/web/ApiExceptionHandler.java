@@ -53,7 +53,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A chunked body that outgrew the limit while being read (a declared one is refused before). */
-    @ExceptionHandler(BodySizeLimitFilter.BodyTooLargeException.class)
+    @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<Object> handleTooLarge(Exception ex, HttpServletRequest request) {
         return errors.entity(request, ErrorCode.PAYLOAD_TOO_LARGE, "Request body too large", HttpHeaders.EMPTY);
     }
@@ -142,7 +142,7 @@ final class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static boolean causedByTooLargeBody(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+            if (cause instanceof BodyTooLargeException) {
                 return true;
             }
         }

@@ -32,13 +32,6 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
         this.routes = routes;
     }
 
-    /** Thrown while reading a chunked body that grows past the limit; mapped to 413 by the MVC advice. */
-    static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
-            super("Request body too large", null);
-        }
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

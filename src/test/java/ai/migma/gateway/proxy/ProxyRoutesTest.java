@@ -30,7 +30,8 @@ class ProxyRoutesTest {
     @Test
     void refusesAPathThatWouldHideTheGatewaysOwn() {
         for (String path : List.of("/**", "/admin/**", "/actuator/**", "/dashboard/**", "/.well-known/**", "/{any}/**",
-                "/v1/**", "/v1/orders")) {
+                "/v1/**", "/v1/orders", "/actuator/prometheus", "/admin/reports/**", "/admin/v1/accounts/{id}/api-keys/**",
+                "/{x}/prometheus", "/error")) {
             assertThatThrownBy(() -> routes(true, route("r", path, "http://orders:8080", List.of(), List.of(), 0)))
                     .as(path).isInstanceOf(IllegalStateException.class).hasMessageContaining("gateway's own");
         }
@@ -49,6 +50,8 @@ class ProxyRoutesTest {
                 .hasMessageContaining("http or https");
         assertThatThrownBy(() -> routes(true, route("r", "/orders/**", null, List.of(), List.of(), 0)))
                 .hasMessageContaining("uri");
+        assertThatThrownBy(() -> routes(true, route("r", "/orders/**", "http://user:s3cret@orders", List.of(),
+                List.of(), 0))).hasMessageContaining("user name or password").message().doesNotContain("s3cret");
         assertThatThrownBy(() -> routes(true, route("r", "orders", "http://orders", List.of(), List.of(), 0)))
                 .hasMessageContaining("starting with /");
         assertThatThrownBy(() -> routes(true, route("r", "/orders/**", "http://orders", List.of("BREW"), List.of(),

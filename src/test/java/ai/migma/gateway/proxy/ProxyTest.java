@@ -97,6 +97,8 @@ class ProxyTest {
         registry.add("migma.proxy.routes[5].strip-prefix", () -> "1");
         route(registry, 6, "keyed", "/keyed/**", upstream, "", "");
         registry.add("migma.proxy.routes[6].forward-authorization", () -> "true");
+        route(registry, 7, "small", "/small/**", upstream, "", "");
+        registry.add("migma.proxy.routes[7].max-body-size", () -> "1KB");
         registry.add("migma.proxy.scopes[0].name", () -> "orders:read");
         registry.add("migma.proxy.scopes[0].description", () -> "Read your orders");
     }
@@ -141,7 +143,8 @@ class ProxyTest {
 
         Reply reply = gateway.send("GET", "/orders/items/caf%C3%A9%20au%20lait?status=open&tag=x%20y", null,
                 "Authorization", "Bearer " + key, "X-Migma-Account-Id", "someone-else", "X-Migma-Plan", "enterprise",
-                "Keep-Alive", "timeout=5", "Proxy-Authorization", "Basic c2VjcmV0", "X-Custom", "kept");
+                "Keep-Alive", "timeout=5", "Proxy-Authorization", "Basic c2VjcmV0", "X-Custom", "kept",
+                "X_Migma_Plan", "enterprise");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("upstream").asBoolean()).isTrue();
@@ -160,6 +163,8 @@ class ProxyTest {
         assertThat(seen.header("X-Custom")).isEqualTo("kept");
         assertThat(seen.header("X-Migma-Account-Id")).isEqualTo(account);
         assertThat(seen.headers().get("X-migma-account-id")).hasSize(1);
+        // The underscore spelling, which CGI-style servers read as the same header, is removed too.
+        assertThat(seen.headers().keySet()).noneMatch(name -> name.toLowerCase().startsWith("x_migma"));
         assertThat(seen.header("X-Migma-Key-Id")).isEqualTo(created.get("id").asString());
         assertThat(seen.header("X-Migma-Environment")).isEqualTo("test");
         assertThat(seen.header("X-Migma-Plan")).isEqualTo("pro");
@@ -293,6 +298,30 @@ class ProxyTest {
                     + "where key_id = ?", Long.class, created.get("id").asString());
         } while (serverErrors < 2 && System.nanoTime() < deadline);
         assertThat(serverErrors).isEqualTo(2);
+    }
+
+    @Test
+    void aBodyOverTheRoutesLimitIs413WhetherDeclaredOrChunked() throws Exception {
+        String key = keyWith();
+        Reply declared = gateway.send("POST", "/small/upload/x", "y".repeat(2048), "Authorization", "Bearer " + key);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.json().get("code").asString()).isEqualTo("validation_error");
+
+        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + gateway.port() + "/small/upload/x")).header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> zeros(4096))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(GatewayClient.parse(chunked.body()).get("error").asString()).contains("larger than");
+        assertThat(gateway.send("POST", "/small/upload/x", "y".repeat(512), "Authorization", "Bearer " + key)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUpstreamCannotSetTheDashboardsSessionCookie() {
+        Reply reply = gateway.getWithKey("/files/cookies", keyWith("files:transfer"));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.headers().get("Set-Cookie")).containsExactly("theme=dark; Path=/");
     }
 
     @Test

@@ -97,6 +97,10 @@ public final class TestUpstream implements AutoCloseable {
             // Headers the gateway owns: the client must see the gateway's, not these.
             exchange.getResponseHeaders().set("X-Request-Id", "upstream-made-this-up");
             exchange.getResponseHeaders().set("X-RateLimit-Remaining", "999999");
+            if (path.startsWith("/api/cookies")) {
+                exchange.getResponseHeaders().add("Set-Cookie", "theme=dark; Path=/");
+                exchange.getResponseHeaders().add("Set-Cookie", "migma_session=chosen-by-upstream; Path=/dashboard");
+            }
             exchange.sendResponseHeaders(path.startsWith("/api/missing") ? 404 : 200, json.length);
             exchange.getResponseBody().write(json);
         }
