@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,11 +43,13 @@ final class WebhookDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final JsonMapper json;
     private final Poller poller;
+    private final TransactionTemplate transactions;
     private volatile ExecutorService workers;
 
     WebhookDispatcher(JdbcClient jdbc, WebhookSender sender, WebhookProperties properties, Clock clock,
-            JsonMapper json) {
+            JsonMapper json, TransactionTemplate transactions) {
         this.json = json;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.sender = sender;
         this.properties = properties;
@@ -130,18 +133,23 @@ final class WebhookDispatcher implements SmartLifecycle {
         record(delivery.id(), delivery.webhookId(), attempt, status, next, now);
     }
 
-    /** Stores an attempt's outcome; a delivery that ended (either way) counts on its webhook. */
+    /**
+     * Stores an attempt's outcome; a delivery that ended (either way) counts on its webhook. One transaction, so no
+     * reader sees a delivery ended that its webhook's counts do not include yet.
+     */
     void record(UUID deliveryId, UUID webhookId, WebhookSender.Attempt attempt, String status, Timestamp next,
             Instant now) {
-        jdbc.sql("update webhook_deliveries set status = ?, next_attempt_at = ?, response_status = ?, "
-                        + "response_body = ?, error = ? where id = ?")
-                .params(status, next, attempt.status(), attempt.responseBody(), attempt.error(), deliveryId)
-                .update();
-        if (!status.equals("pending")) {
-            String counter = status.equals("succeeded") ? "success_count" : "failure_count";
-            jdbc.sql("update webhooks set " + counter + " = " + counter + " + 1, last_triggered_at = ? where id = ?")
-                    .params(Timestamp.from(now), webhookId).update();
-        }
+        transactions.executeWithoutResult(transaction -> {
+            jdbc.sql("update webhook_deliveries set status = ?, next_attempt_at = ?, response_status = ?, "
+                            + "response_body = ?, error = ? where id = ?")
+                    .params(status, next, attempt.status(), attempt.responseBody(), attempt.error(), deliveryId)
+                    .update();
+            if (!status.equals("pending")) {
+                String counter = status.equals("succeeded") ? "success_count" : "failure_count";
+                jdbc.sql("update webhooks set " + counter + " = " + counter + " + 1, last_triggered_at = ? "
+                        + "where id = ?").params(Timestamp.from(now), webhookId).update();
+            }
+        });
     }
 
     @Override
