@@ -11,8 +11,6 @@ import java.util.List;
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
-import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.ResourceAccessException;
@@ -49,12 +47,12 @@ final class ProxyHandler implements HandlerFunction<ServerResponse> {
 
     ProxyHandler(ProxyRoute route, ProxyExchange exchange, ProxyHeaderFilters filters, CallerIdentity identity,
             ErrorRenderer errors, String sessionCookie) {
-        this.sessionCookie = sessionCookie;
         this.route = route;
         this.exchange = exchange;
         this.filters = filters;
         this.identity = identity;
         this.errors = errors;
+        this.sessionCookie = sessionCookie;
     }
 
     @Override
