@@ -4,7 +4,6 @@ import ai.migma.gateway.account.AccountLookup;
 import ai.migma.gateway.account.AccountView;
 import ai.migma.gateway.apikey.ApiKeyPrincipal;
 import ai.migma.gateway.apikey.ApiKeySnapshot;
-import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.apikey.Permission;
 import ai.migma.gateway.web.RequestIds;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -12,8 +11,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,9 +37,8 @@ final class CallerIdentity {
     static final String ROUTE = "X-Migma-Route";
     static final String ASSERTION = "X-Migma-Assertion";
 
-    /** Who calls which route: two requests with the same caller get the same headers. */
-    private record Caller(String keyId, UUID accountId, KeyEnvironment environment, String plan,
-            Set<Permission> permissions, String route) {
+    /** Which version of which key, on which plan, calls which route: the same caller gets the same headers. */
+    private record Caller(ApiKeySnapshot key, String plan, String route) {
     }
 
     /** The header values of one caller, the assertion among them. */
@@ -80,8 +76,7 @@ final class CallerIdentity {
         ApiKeySnapshot key = principal.key();
         AccountView account = accounts.find(key.accountId());
         String plan = account.plan().wireName();
-        Stated caller = stated.get(new Caller(key.keyId(), key.accountId(), key.environment(), plan,
-                key.permissions(), route.id()), ignored -> state(key, plan, route));
+        Stated caller = stated.get(new Caller(key, plan, route.id()), ignored -> state(key, plan, route));
         headers.set(ACCOUNT_ID, caller.accountId());
         headers.set(KEY_ID, key.keyId());
         headers.set(ENVIRONMENT, caller.environment());

@@ -26,8 +26,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.servlet.function.RequestPredicate;
-import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
@@ -74,8 +72,12 @@ class ProxyRouteConfiguration {
         for (ProxyRoute route : routes.all()) {
             RestClientProxyExchange exchange = new RestClientProxyExchange(RestClient.builder()
                     .requestFactory(new HttpComponentsClientHttpRequestFactory(client(route))).build(), gateway);
+            // The request's route was found once, by the steps before (ProxyRoutes.match, kept on the request): the
+            // router asks for that result rather than matching path and method again by rules of its own.
             functions.add(GatewayRouterFunctions.route(route.id())
-                    .route(predicate(route), new ProxyHandler(route, exchange, filters, identity, errors, sessionCookie)).build());
+                    .route(request -> routes.match(request.servletRequest()) == route,
+                            new ProxyHandler(route, exchange, filters, identity, errors, sessionCookie))
+                    .build());
             log.info("Proxy route {}: {} {} -> {}{} (scopes {})", route.id(),
                     route.methods().isEmpty() ? "any method" : route.methods(), route.pattern(), route.origin(),
                     route.basePath(), route.scopes().isEmpty() ? "any key" : route.scopes());
@@ -84,16 +86,11 @@ class ProxyRouteConfiguration {
         return functions.stream().reduce(RouterFunction::and).orElse(request -> Optional.empty());
     }
 
-    /** The route's path, and its methods ({@code HEAD} with {@code GET}); matched once more by the route table. */
-    private static RequestPredicate predicate(ProxyRoute route) {
-        return RequestPredicates.path(route.pattern().getPatternString())
-                .and(request -> route.allows(request.method().name()));
-    }
-
     /**
      * No retries of a POST or a streamed body (it must not reach the upstream twice), no redirects followed (the
-     * client sees them), no decompression (bodies pass as sent), no cookies kept between callers. The response timeout bounds each wait
-     * for the upstream, not the whole exchange, so a long download is never cut while bytes keep coming.
+     * client sees them), no decompression (bodies pass as sent), no cookies kept between callers. The response
+     * timeout bounds each wait for the upstream, not the whole exchange, so a long download is never cut while bytes
+     * keep coming.
      */
     private static CloseableHttpClient client(ProxyRoute route) {
         Timeout connect = Timeout.of(route.connectTimeout());

@@ -34,9 +34,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
 @Component
 public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, RequestBodyLimits {
 
-    /** Request attribute holding the request's route, or {@link #NO_ROUTE}: matched once, read by every step. */
+    /** Request attribute holding the request's {@link Matched} route: matched once, read by every step. */
     private static final String ATTRIBUTE = ProxyRoutes.class.getName();
-    private static final Object NO_ROUTE = new Object();
+
+    /**
+     * The route (or {@code null}) of a method and path. The path is kept with it: an error dispatch of the same
+     * request (to {@code /error}) carries the attribute along, and must not be taken for the proxied request.
+     */
+    private record Matched(String uri, String method, ProxyRoute route) {
+    }
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
     /** Without methods, a route forwards these (HEAD with GET). */
     private static final List<HttpMethod> ALL_METHODS = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
@@ -56,16 +62,14 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
 
     ProxyRoutes(ProxyProperties properties) {
         this.builtInApi = properties.builtInApi();
-        Map<String, String> descriptions = new LinkedHashMap<>();
-        for (ProxyProperties.Scope scope : properties.scopes()) {
-            descriptions.put(scope.name(), scope.description());
-        }
         this.scopes = new LinkedHashMap<>();
-        descriptions.forEach((name, description) -> scopes.put(name, scope(name, description, "migma.proxy.scopes")));
+        for (ProxyProperties.Scope scope : properties.scopes()) {
+            scopes.put(scope.name(), scope(scope.name(), scope.description(), "migma.proxy.scopes"));
+        }
         List<ProxyRoute> compiled = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < properties.routes().size(); i++) {
-            ProxyRoute route = compile(i, properties.routes().get(i), descriptions);
+            ProxyRoute route = compile(i, properties.routes().get(i));
             if (!ids.add(route.id())) {
                 throw new IllegalStateException("Two proxy routes have the id " + route.id() + "; ids are unique");
             }
@@ -134,23 +138,25 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
         if (routes.isEmpty()) {
             return null;
         }
-        Object cached = request.getAttribute(ATTRIBUTE);
-        if (cached != null) {
-            return cached == NO_ROUTE ? null : (ProxyRoute) cached;
+        String uri = request.getRequestURI();
+        String method = request.getMethod();
+        if (request.getAttribute(ATTRIBUTE) instanceof Matched matched && matched.uri().equals(uri)
+                && matched.method().equals(method)) {
+            return matched.route();
         }
         ProxyRoute found = null;
-        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        PathContainer path = PathContainer.parsePath(uri);
         for (ProxyRoute route : routes) {
-            if (route.allows(request.getMethod()) && route.pattern().matches(path)) {
+            if (route.allows(method) && route.pattern().matches(path)) {
                 found = route;
                 break;
             }
         }
-        request.setAttribute(ATTRIBUTE, found == null ? NO_ROUTE : found);
+        request.setAttribute(ATTRIBUTE, new Matched(uri, method, found));
         return found;
     }
 
-    private ProxyRoute compile(int index, ProxyProperties.Route route, Map<String, String> descriptions) {
+    private ProxyRoute compile(int index, ProxyProperties.Route route) {
         String where = "migma.proxy.routes[" + index + "]";
         if (route.id() == null || !ID.matcher(route.id()).matches()) {
             throw new IllegalStateException(where + ".id (MIGMA_PROXY_ROUTES_" + index + "_ID) must be letters, digits,"
@@ -161,15 +167,13 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
         // Two checks: the pattern's first segment, when literal, is not one of the gateway's (so /admin/reports/**
         // and /actuator/prometheus are refused although no sample path matches them), and the pattern matches none
         // of the gateway's own paths (so /** and /{any}/** are refused).
-        String first = route.path().split("/", 3).length > 1 ? route.path().split("/", 3)[1] : "";
-        boolean ownFirst = OWN_FIRST_SEGMENTS.contains(first) || (builtInApi && first.equals("v1"));
+        String first = route.path().substring(1).split("/", 2)[0];
+        if (OWN_FIRST_SEGMENTS.contains(first) || (builtInApi && first.equals("v1"))) {
+            refuseOwn(where, route.path(), "/" + first);
+        }
         for (String own : builtInApi ? concat(OWN_PATHS, BUILT_IN_API_PATHS) : OWN_PATHS) {
-            if (pattern.matches(PathContainer.parsePath(own))
-                    || (ownFirst && own.startsWith("/" + first) && (own.length() == first.length() + 1
-                    || own.charAt(first.length() + 1) == '/'))) {
-                throw new IllegalStateException(where + ": path " + route.path() + " would take the gateway's own "
-                        + own + (own.startsWith("/v1") ? " (set MIGMA_PROXY_BUILT_IN_API=false to hand /v1 over)"
-                        : "") + "; give the route a prefix of its own, e.g. /orders/**");
+            if (pattern.matches(PathContainer.parsePath(own))) {
+                refuseOwn(where, route.path(), own);
             }
         }
         URI uri = route.uri();
@@ -196,11 +200,14 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
         }
         List<Permission> routeScopes = new ArrayList<>();
         for (String name : route.scopes()) {
-            Permission permission = scope(name.trim(), descriptions.get(name.trim()), where + " scopes");
-            routeScopes.add(permission);
-            if (!permission.isBuiltIn()) {
-                scopes.putIfAbsent(permission.scope(), permission);
+            Permission permission = scopes.get(name.trim());
+            if (permission == null) {
+                permission = scope(name.trim(), null, where + " scopes");
+                if (!permission.isBuiltIn()) {
+                    scopes.put(permission.scope(), permission);
+                }
             }
+            routeScopes.add(permission);
         }
         if (route.stripPrefix() < 0) {
             throw new IllegalStateException(where + ": strip-prefix must be 0 or more");
@@ -217,6 +224,12 @@ public final class ProxyRoutes implements OperatorScopes, RouteBudget.Finder, Re
         return new ProxyRoute(route.id(), pattern, Set.copyOf(methods), origin, basePath, List.copyOf(routeScopes),
                 route.stripPrefix(), route.forwardAuthorization(), route.connectTimeout(), route.responseTimeout(),
                 budget, maxBody);
+    }
+
+    private static void refuseOwn(String where, String path, String own) {
+        throw new IllegalStateException(where + ": path " + path + " would take the gateway's own " + own
+                + (own.startsWith("/v1") ? " (set MIGMA_PROXY_BUILT_IN_API=false to hand /v1 over)" : "")
+                + "; give the route a prefix of its own, e.g. /orders/**");
     }
 
     private static PathPattern pattern(String where, String path) {
