@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -33,7 +35,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * handler that will run: {@code HEAD} is the {@code GET} of the same path (MVC serves it with the GET handler), and
  * among patterns that match, the most specific wins ({@code /webhooks/events} before {@code /webhooks/{id}}),
  * whatever the table's order. A path without variables is found in a map by its exact text; only a miss (an id, an
- * encoded or unlisted path) walks the patterns, most specific first.
+ * encoded or unlisted path) walks the patterns, most specific first, and only those that can match the path's first
+ * two segments.
  */
 public final class RouteAuthorizationFilter extends HttpFilter {
 
@@ -44,18 +47,19 @@ public final class RouteAuthorizationFilter extends HttpFilter {
 
     /** Method → exact path → what its rule requires. */
     private final Map<String, Map<String, Set<Permission>>> literalRoutes = new HashMap<>();
-    /** Every rule, most specific pattern first. */
-    private final List<CompiledRule> rules;
+    /** Every rule, most specific pattern first, under the literal segments its pattern starts with. */
+    private final Prefix rules;
     private final ErrorRenderer errors;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     public RouteAuthorizationFilter(List<RoutePermissions.Rule> rules, ErrorRenderer errors) {
         PathPatternParser parser = PathPatternParser.defaultInstance;
-        this.rules = rules.stream()
+        List<CompiledRule> compiled = rules.stream()
                 .map(rule -> new CompiledRule(rule.method().name(), parser.parse(rule.pattern()), permissions(rule)))
                 .sorted(Comparator.comparing(CompiledRule::pattern, PathPattern.SPECIFICITY_COMPARATOR))
                 .toList();
-        for (CompiledRule rule : this.rules) {
+        this.rules = Prefix.index(compiled);
+        for (CompiledRule rule : compiled) {
             if (!rule.pattern().hasPatternSyntax()) {
                 literalRoutes.computeIfAbsent(rule.method(), method -> new HashMap<>())
                         .putIfAbsent(rule.pattern().getPatternString(), rule.anyOf());
@@ -94,7 +98,8 @@ public final class RouteAuthorizationFilter extends HttpFilter {
         }
         // Walked without collecting the route: this runs on every request whose path holds an id.
         PathContainer path = pathOf(request);
-        for (int i = nextOfRoute(path, 0); i >= 0; i = nextOfRoute(path, i + 1)) {
+        List<CompiledRule> rules = this.rules.candidatesFor(path);
+        for (int i = nextOfRoute(rules, path, 0); i >= 0; i = nextOfRoute(rules, path, i + 1)) {
             CompiledRule rule = rules.get(i);
             if (rule.method().equals(method)) {
                 return rule.anyOf();
@@ -106,8 +111,9 @@ public final class RouteAuthorizationFilter extends HttpFilter {
     /** The methods the table admits on the request's route, {@code HEAD} with every {@code GET}. */
     Set<String> methodsFor(HttpServletRequest request) {
         PathContainer path = pathOf(request);
+        List<CompiledRule> rules = this.rules.candidatesFor(path);
         Set<String> methods = new LinkedHashSet<>();
-        for (int i = nextOfRoute(path, 0); i >= 0; i = nextOfRoute(path, i + 1)) {
+        for (int i = nextOfRoute(rules, path, 0); i >= 0; i = nextOfRoute(rules, path, i + 1)) {
             CompiledRule rule = rules.get(i);
             methods.add(rule.method());
             if (rule.method().equals("GET")) {
@@ -118,11 +124,12 @@ public final class RouteAuthorizationFilter extends HttpFilter {
     }
 
     /**
-     * The index of the next rule of the route of {@code path} from {@code from} on, or -1. The route is the rules
-     * that match, from the first match on, as long as each is {@link #sameRoute} as the one before; so
-     * {@code from} is 0 or one past a rule of the route, and a whole walk matches each rule once.
+     * The index in {@code rules} (the candidates for {@code path}, most specific first) of the next rule of the route
+     * of {@code path} from {@code from} on, or -1. The route is the rules that match, from the first match on, as
+     * long as each is {@link #sameRoute} as the one before; so {@code from} is 0 or one past a rule of the route, and
+     * a whole walk matches each rule once.
      */
-    private int nextOfRoute(PathContainer path, int from) {
+    private static int nextOfRoute(List<CompiledRule> rules, PathContainer path, int from) {
         CompiledRule previous = from == 0 ? null : rules.get(from - 1);
         for (int i = from; i < rules.size(); i++) {
             CompiledRule rule = rules.get(i);
@@ -159,8 +166,12 @@ public final class RouteAuthorizationFilter extends HttpFilter {
         return "HEAD".equals(method) ? "GET" : method;
     }
 
+    /** Parsed once per request: Spring Security's chain has parsed and kept it for its own matchers. */
     private static PathContainer pathOf(HttpServletRequest request) {
-        return RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request)
+                : RequestPath.parse(request.getRequestURI(), request.getContextPath());
+        return path.pathWithinApplication();
     }
 
     private static Set<Permission> permissions(RoutePermissions.Rule rule) {
@@ -174,5 +185,80 @@ public final class RouteAuthorizationFilter extends HttpFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * The rules that can match a path, by its first two segments. A pattern that starts with literal segments
+     * ({@code /v1/projects/{id}}, {@code /orders/**}) can match only paths that start with them, so a path under
+     * {@code /v1/projects} is tried against that route's patterns and those that start with a variable, not against
+     * the hundred others of the table; each list keeps the table's specificity order, so the walk finds what it
+     * found over the whole table. Segments are compared decoded, as the patterns match them.
+     */
+    private record Prefix(List<CompiledRule> rules, Map<String, Prefix> next) {
+
+        /** Literal segments deep enough to split the built-in table into its resources. */
+        private static final int DEPTH = 2;
+
+        static Prefix index(List<CompiledRule> all) {
+            return build(all, List.of());
+        }
+
+        private static Prefix build(List<CompiledRule> all, List<String> path) {
+            List<CompiledRule> rules = all.stream().filter(rule -> startsWithin(literalPrefix(rule), path)).toList();
+            Map<String, Prefix> next = new HashMap<>();
+            if (path.size() < DEPTH) {
+                for (CompiledRule rule : rules) {
+                    List<String> prefix = literalPrefix(rule);
+                    if (prefix.size() > path.size()) {
+                        String segment = prefix.get(path.size());
+                        if (!next.containsKey(segment)) {
+                            List<String> deeper = new ArrayList<>(path);
+                            deeper.add(segment);
+                            next.put(segment, build(all, List.copyOf(deeper)));
+                        }
+                    }
+                }
+            }
+            return new Prefix(rules, Map.copyOf(next));
+        }
+
+        /** Whether a rule starting with {@code prefix} may match a path starting with {@code path}. */
+        private static boolean startsWithin(List<String> prefix, List<String> path) {
+            int common = Math.min(prefix.size(), path.size());
+            return prefix.subList(0, common).equals(path.subList(0, common));
+        }
+
+        /** The pattern's leading literal segments, at most {@link #DEPTH}. */
+        private static List<String> literalPrefix(CompiledRule rule) {
+            List<String> literal = new ArrayList<>();
+            for (String segment : rule.pattern().getPatternString().split("/")) {
+                if (segment.isEmpty()) {
+                    continue;
+                }
+                if (literal.size() == DEPTH || segment.indexOf('{') >= 0 || segment.indexOf('*') >= 0
+                        || segment.indexOf('?') >= 0) {
+                    break;
+                }
+                literal.add(segment);
+            }
+            return literal;
+        }
+
+        List<CompiledRule> candidatesFor(PathContainer path) {
+            Prefix node = this;
+            for (PathContainer.Element element : path.elements()) {
+                if (element instanceof PathContainer.PathSegment segment) {
+                    Prefix child = node.next.get(segment.valueToMatch());
+                    if (child == null) {
+                        break;
+                    }
+                    node = child;
+                    if (node.next.isEmpty()) {
+                        break;
+                    }
+                }
+            }
+            return node.rules;
+        }
     }
 }

@@ -56,6 +56,37 @@ class RouteAuthorizationFilterTest {
                 .containsExactly(WEBHOOK_READ);
     }
 
+    /** Patterns are tried only under the path's first segments: those starting with a variable stay candidates. */
+    @Test
+    void aPatternIsFoundWhateverItsPathStartsWithAndHoweverThePathIsEncoded() {
+        RouteAuthorizationFilter table = new RouteAuthorizationFilter(List.of(
+                new RoutePermissions.Rule(HttpMethod.GET, "/orders/**", List.of(WEBHOOK_READ)),
+                new RoutePermissions.Rule(HttpMethod.GET, "/{tenant}/items", List.of(AUDIENCE_READ)),
+                new RoutePermissions.Rule(HttpMethod.GET, "/v1/things/{id}", List.of(AUDIENCE_READ)),
+                new RoutePermissions.Rule(HttpMethod.GET, "/v1/things/{id}/parts", List.of(WEBHOOK_READ)),
+                new RoutePermissions.Rule(HttpMethod.GET, "/v1/other/{id}", List.of())),
+                new ErrorRenderer(JsonMapper.builder().build()));
+
+        // Both /orders/** and /{tenant}/items match; the template is the more specific, as MVC would pick it.
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/orders/items")))
+                .containsExactly(AUDIENCE_READ);
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/orders/a/b"))).containsExactly(WEBHOOK_READ);
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/orders"))).containsExactly(WEBHOOK_READ);
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/shop/items"))).containsExactly(AUDIENCE_READ);
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/v1/items"))).containsExactly(AUDIENCE_READ);
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/v1/things/7/parts")))
+                .containsExactly(WEBHOOK_READ);
+        // The first segments are compared decoded, as the patterns match them.
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/v%31/th%69ngs/7")))
+                .containsExactly(AUDIENCE_READ);
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/%6Frders/a/b")))
+                .containsExactly(WEBHOOK_READ);
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/v1/other/7"))).isEmpty();
+        assertThat(table.requiredFor(new MockHttpServletRequest("GET", "/v1/nothing/7"))).isNull();
+        assertThat(table.methodsFor(new MockHttpServletRequest("PUT", "/v%31/things/7")))
+                .containsExactly("GET", "HEAD");
+    }
+
     @Test
     void headNeedsWhatTheGetOfTheSamePathNeeds() {
         assertThat(filter.requiredFor(new MockHttpServletRequest("HEAD", "/v1/things/special")))
