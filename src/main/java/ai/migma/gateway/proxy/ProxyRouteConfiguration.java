@@ -24,6 +24,8 @@ import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExcha
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -43,26 +45,35 @@ class ProxyRouteConfiguration {
     private static final int CONNECTIONS_PER_ROUTE = 256;
 
     /**
-     * The router functions are asked before the annotated controllers (Spring's default is after): a proxy route
-     * must be what runs for its path, the route whose rule admitted the request, even under {@code /v1} where the
-     * built-in controllers stay registered while the built-in API is switched off. Only when there are routes:
-     * asked first, the mapping builds a request object for every request, about a microsecond the API's hot path
-     * need not pay when nothing is proxied.
+     * Where the router functions are asked. Spring asks them before the annotated controllers, which a proxy route
+     * needs: it must be what runs for its path, the route whose rule admitted the request, even under {@code /v1}
+     * where the built-in controllers stay registered while the built-in API is switched off. Without routes nothing
+     * needs that, and asked first the mapping built a request object and asked Spring Cloud Gateway's own
+     * (property-defined, here empty) routes for every API request: about 1 µs a request (docs/PERFORMANCE.md). So
+     * then they are asked after the controllers and the actuator, before the static resources' catch-all.
      */
     @Bean
-    static BeanPostProcessor proxyRoutesBeforeControllers(ObjectProvider<ProxyRoutes> routes) {
+    static BeanPostProcessor routerFunctionsFirstOnlyWithRoutes(ObjectProvider<ProxyRoutes> routes) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
-                if (bean instanceof RouterFunctionMapping mapping && routes.getObject().any()) {
-                    mapping.setOrder(-1);
+                if (bean instanceof RouterFunctionMapping mapping && !routes.getObject().any()) {
+                    mapping.setOrder(ROUTER_FUNCTIONS_WITHOUT_ROUTES);
                 }
                 return bean;
             }
         };
     }
 
+    /** After the application's controllers (0) and the actuator's (1, WebConfiguration). */
+    static final int ROUTER_FUNCTIONS_WITHOUT_ROUTES = 2;
+
+    /**
+     * First among the router functions: a proxied request is matched here without asking Spring Cloud Gateway's
+     * property-defined routes, whose holder is looked up in the bean factory on every request.
+     */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     RouterFunction<ServerResponse> proxyRouterFunction(ProxyRoutes routes, GatewayMvcProperties gateway,
             ObjectProvider<RequestHttpHeadersFilter> requestFilters,
             ObjectProvider<ResponseHttpHeadersFilter> responseFilters, CallerIdentity identity, ErrorRenderer errors,
