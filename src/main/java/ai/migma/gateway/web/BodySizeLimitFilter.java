@@ -4,18 +4,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies over the limit with 413: at once when Content-Length says so, and while reading for chunked
  * bodies, whose size is known only as they arrive. Tomcat limits only form posts; JSON would otherwise be read
- * whole, however large.
+ * whole, however large. Registered for the request's first dispatch only (WebConfiguration).
  */
-final class BodySizeLimitFilter extends OncePerRequestFilter {
+final class BodySizeLimitFilter extends HttpFilter {
 
     /** The one route whose bodies are large by design: the SDK's bulk import of contacts. */
     private static final String BULK_IMPORT = "/v1/contacts/bulk";
@@ -33,7 +33,7 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = limitFor(request);
         long length = request.getContentLengthLong();

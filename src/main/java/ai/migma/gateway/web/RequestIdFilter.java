@@ -4,18 +4,20 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.MDC;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id before anything else runs, so that every response, including the ones the security
  * chain writes, carries {@code X-Request-Id} and every log line of the request can be found by it; and times the
  * whole request for {@code http.server.requests} ({@link RequestMetrics}), which needs no filter of its own.
+ * Registered for the request's first dispatch only (WebConfiguration), so, like Spring's OncePerRequestFilter but
+ * without its three attribute calls a request, it runs once.
  */
-final class RequestIdFilter extends OncePerRequestFilter {
+final class RequestIdFilter extends HttpFilter {
 
     static final String MDC_KEY = "requestId";
 
@@ -26,7 +28,7 @@ final class RequestIdFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String id = RequestIds.chooseFor(request.getHeader(RequestIds.HEADER));
         request.setAttribute(RequestIds.ATTRIBUTE, id);

@@ -2,6 +2,8 @@ package ai.migma.gateway.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.DispatcherType;
+import java.nio.charset.StandardCharsets;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -16,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.AbstractJackson2HttpMessageConverter;
 import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
+import org.springframework.web.filter.RequestContextFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -30,6 +33,17 @@ class WebConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorsFromTomcat() {
         return factory -> factory.addContextCustomizers(context ->
                 ((StandardHost) context.getParent()).setErrorReportValveClass(JsonErrorReportValve.class.getName()));
+    }
+
+    /**
+     * A body that names no charset is read as UTF-8 (the dashboard's forms, JSON read as text), set once on Tomcat's
+     * context instead of by Spring Boot's CharacterEncodingFilter on every request (off in application.yml). Unlike
+     * that filter, which forced UTF-8, a charset the client names is respected.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> utf8RequestBodies() {
+        return factory -> factory.addContextCustomizers(
+                context -> context.setRequestCharacterEncoding(StandardCharsets.UTF_8.name()));
     }
 
     /**
@@ -49,8 +63,9 @@ class WebConfiguration {
      * The actuator's handler mappings are asked after the application's: DispatcherServlet asks each mapping in
      * order, and the actuator's come first by default, so every API request was first matched against every actuator
      * path and failed (about 2 µs a request, docs/PERFORMANCE.md). Asked second, they cost the API nothing, and a
-     * health check pays the application's failed lookup instead. Before {@code RouterFunctionMapping} (3) and the
-     * static resources' catch-all, which would otherwise answer actuator paths.
+     * health check pays the application's failed lookup instead. Before the router functions when no proxy route
+     * exists (2, proxy/ProxyRouteConfiguration) and the static resources' catch-all, which would otherwise answer
+     * actuator paths.
      */
     @Bean
     static BeanPostProcessor actuatorMappingsAfterTheApplications() {
@@ -100,6 +115,19 @@ class WebConfiguration {
         return factory -> factory.addContextValves(new PreEncodedHeadersValve());
     }
 
+    /**
+     * Off: Spring Boot registers this filter to bind the request to the thread for code that runs in filters, before
+     * the DispatcherServlet binds it itself; nothing here reads it outside Spring MVC (RequestIds.current() is for
+     * controllers). It cost two attribute writes and a thread-local set and reset on every request.
+     */
+    @Bean
+    FilterRegistrationBean<RequestContextFilter> requestContextFilter() {
+        FilterRegistrationBean<RequestContextFilter> registration =
+                new FilterRegistrationBean<>(new RequestContextFilter());
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(HttpLimitProperties limits, ErrorRenderer errors,
             ObjectProvider<RequestBodyLimits> routes) {
@@ -108,6 +136,7 @@ class WebConfiguration {
                         errors, routes.getIfAvailable(() -> request -> -1)));
         // Right after the request id, before anything reads a body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 
@@ -122,6 +151,7 @@ class WebConfiguration {
                 new FilterRegistrationBean<>(new RequestIdFilter(metrics));
         // Before Spring Security's chain, whose 401/403/429 responses must carry the id too.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 

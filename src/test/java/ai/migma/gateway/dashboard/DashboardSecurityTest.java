@@ -71,6 +71,18 @@ class DashboardSecurityTest {
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
     }
 
+    /** Browsers send forms as UTF-8 without naming a charset: read as Latin-1, this password would never match. */
+    @Test
+    void aPasswordBeyondAsciiSignsInThroughTheForm() {
+        String password = "pässwörd – 日本語 ✓";
+        String other = "other-" + UUID.randomUUID() + "@example.com";
+        gateway.createUser(account, other, password);
+
+        HttpResponse<String> login = session().login(other, password);
+
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith(HOME);
+    }
+
     @Test
     void formsWithoutTheCsrfTokenAreRefused() {
         DashboardSession owner = session();
