@@ -2,6 +2,9 @@ package ai.migma.gateway.support;
 
 import ai.migma.gateway.database.EmbeddedDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,14 +25,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.FileSystemUtils;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -170,6 +173,28 @@ public class TestServices {
         return new GatewayClient(() -> environment.getRequiredProperty("local.server.port", Integer.class));
     }
 
+    /** The path of the request the current thread serves, from its first filter on (the key lookup included). */
+    private static final ThreadLocal<String> REQUEST_PATH = new ThreadLocal<>();
+
+    /**
+     * Binds the request's path for the statement counter before any of the gateway's filters runs; the gateway
+     * itself binds nothing to the thread outside Spring MVC (web/WebConfiguration).
+     */
+    @Bean
+    FilterRegistrationBean<Filter> testRequestPaths() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+            REQUEST_PATH.set(((HttpServletRequest) request).getRequestURI());
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                REQUEST_PATH.remove();
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
     @Bean
     static BeanPostProcessor countingDataSource() {
         return new BeanPostProcessor() {
@@ -178,10 +203,10 @@ public class TestServices {
                 if (bean instanceof HikariDataSource dataSource) {
                     return ProxyDataSourceBuilder.create(name, (DataSource) dataSource)
                             .afterQuery((execution, queries) -> {
-                                if (RequestContextHolder.getRequestAttributes()
-                                        instanceof ServletRequestAttributes request) {
-                                    STATEMENTS.computeIfAbsent(request.getRequest().getRequestURI(),
-                                            path -> new AtomicLong()).addAndGet(queries.size());
+                                String path = REQUEST_PATH.get();
+                                if (path != null) {
+                                    STATEMENTS.computeIfAbsent(path, p -> new AtomicLong())
+                                            .addAndGet(queries.size());
                                 }
                             })
                             .build();
