@@ -3,6 +3,7 @@ package ai.migma.gateway.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.nio.charset.StandardCharsets;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -122,10 +123,7 @@ class WebConfiguration {
      */
     @Bean
     FilterRegistrationBean<RequestContextFilter> requestContextFilter() {
-        FilterRegistrationBean<RequestContextFilter> registration =
-                new FilterRegistrationBean<>(new RequestContextFilter());
-        registration.setEnabled(false);
-        return registration;
+        return disabled(new RequestContextFilter());
     }
 
     @Bean
@@ -161,10 +159,7 @@ class WebConfiguration {
      */
     @Bean
     FilterRegistrationBean<ServerHttpObservationFilter> serverHttpObservationFilter() {
-        FilterRegistrationBean<ServerHttpObservationFilter> registration =
-                new FilterRegistrationBean<>(new ServerHttpObservationFilter(ObservationRegistry.NOOP));
-        registration.setEnabled(false);
-        return registration;
+        return disabled(new ServerHttpObservationFilter(ObservationRegistry.NOOP));
     }
 
     /**
@@ -174,8 +169,12 @@ class WebConfiguration {
      */
     @Bean
     FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
-        FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
-                new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        return disabled(new ResourceUrlEncodingFilter());
+    }
+
+    /** Registered, so Spring Boot registers no filter of its own of that type, and never run. */
+    private static <F extends Filter> FilterRegistrationBean<F> disabled(F filter) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }
