@@ -15,6 +15,8 @@ from collections import Counter
 # The step a request thread is in is the deepest of these frames on its stack: a filter's frame stays on the stack
 # while the rest of the chain runs below it, so only frames after it and before the next step's count for it.
 STEPS = [
+    ("proxy: caller identity to the upstream", re.compile(r"CallerIdentity\.")),
+    ("proxy: upstream exchange (HttpClient)", re.compile(r"RestClientProxyExchange\.")),
     ("mvc: controller, JSON", re.compile(r"DispatcherServlet\.")),
     ("gateway: route authorization", re.compile(r"RouteAuthorizationFilter\.")),
     ("gateway: rate limit", re.compile(r"RateLimitFilter\.")),

@@ -7,6 +7,8 @@
 #
 #   bash bench/profile.sh      # WARMUP (90s), DURATION (30s), CONNECTIONS (64), OUT (target/profile); about 9 minutes
 #   EVENT=lock bash bench/profile.sh   # time threads waited for a contended lock instead, by lock and by taker
+#   VARIANTS="scg proxy" bash bench/profile.sh   # proxied requests instead (bench/proxy.sh's route and upstream):
+#                                                # a bare Spring Cloud Gateway route against the gateway's
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${WARMUP:-90s}
@@ -21,7 +23,9 @@ case $EVENT in
 esac
 PORT=18098
 DATABASE=migma_prof
+VARIANTS=${VARIANTS:-bare steps-off local redis}
 source bench/lib.sh
+variants_prepare
 seed_keys 1 > /dev/null
 key=$(head -1 "$KEYS_FILE")
 
@@ -48,15 +52,10 @@ profile() { # label [environment settings...]
     grep -E 'Requests/sec|Non-2xx' "$OUT/$label.wrk" | sed "s/^/$label: /"
 }
 
-# bare: no gateway at all (bench/bare); steps-off: the gateway with its API chain off (profile bench); local and
-# redis: the whole gateway with each rate-limit backend.
-# VARIANTS picks some of them (the first is the one the others are compared with).
-./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
-declare -A SETTINGS=([bare]=JAR=bench/bare/target/bare-app.jar [steps-off]=SPRING_PROFILES_ACTIVE=bench
-    [local]=MIGMA_RATE_LIMIT_BACKEND=local [redis]=MIGMA_RATE_LIMIT_BACKEND=redis)
+set -f   # a variant's settings are split on blanks, and a route path like /orders/** is not a file pattern
 reports=()
-for variant in ${VARIANTS:-bare steps-off local redis}; do
-    profile "$variant" ${SETTINGS[$variant]} SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379
+for variant in $VARIANTS; do
+    profile "$variant" ${VARIANT_SETTINGS[$variant]}
     reports+=("$OUT/$variant")
 done
 python3 bench/profile-report.py --event "$EVENT" "${reports[@]}"

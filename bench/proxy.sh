@@ -38,71 +38,15 @@ if [ -z "${PROXY_BENCH_OUT:-}" ]; then
     exit "$status"
 fi
 
-source bench/tools.sh
-PATH=$PATH:/usr/sbin   # nginx's binary, for a user whose PATH lacks it
-need nginx=nginx
+source bench/nginx.sh
 
-UPSTREAM_PORT=18090
 NGINX_PORT=18091
-BODY='{"success":true,"data":{"orders":[]}}'
+BODY=$UPSTREAM_BODY
 export ROUTE=/orders/items PERMISSIONS='["orders:read"]' ADMIN_VARIANT=gateway EXPECT_STATUS=200
 export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-90s}
 NGINX_WARMUP=${NGINX_WARMUP:-10s}   # no JIT: enough to open the connections
 
-nginx_work=$(mktemp -d)
-nginx_pids=()
-cleanup() {
-    for pid in "${nginx_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${nginx_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$nginx_work"
-}
-trap cleanup EXIT
-
-user=   # as root, nginx would run its workers as nobody without this
-[ "$(id -u)" = 0 ] && user="user $(id -un) $(id -gn);"
-nginx_start() { # name port server-block [http-block]
-    local dir=$nginx_work/$1
-    mkdir -p "$dir"
-    cat > "$dir/nginx.conf" <<EOF
-daemon off;
-$user
-worker_processes auto;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events {
-    worker_connections 1024;
-}
-http {
-    access_log off;
-    client_body_temp_path $dir/client_body;
-    proxy_temp_path $dir/proxy;
-    fastcgi_temp_path $dir/fastcgi;
-    uwsgi_temp_path $dir/uwsgi;
-    scgi_temp_path $dir/scgi;
-    ${4:-}
-    server {
-        listen 127.0.0.1:$2;
-        $3
-        location / {
-            return 404;
-        }
-    }
-}
-EOF
-    nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" &
-    nginx_pids+=($!)
-    for _ in $(seq 1 50); do
-        curl -s -o /dev/null "http://127.0.0.1:$2/" && return
-        sleep 0.1
-    done
-    echo "nginx $1 did not start on port $2:" >&2
-    cat "$dir/error.log" >&2
-    exit 1
-}
-nginx_start upstream "$UPSTREAM_PORT" "location /orders/ {
-            default_type application/json;
-            return 200 '$BODY';
-        }"
+upstream_start
 nginx_start proxy "$NGINX_PORT" "location /orders/ {
             proxy_pass http://orders;
             proxy_http_version 1.1;

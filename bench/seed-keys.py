@@ -3,12 +3,13 @@
 
     python3 bench/seed-keys.py N KEYS_FILE [DATABASE]      # DATABASE default: migma_bench on 127.0.0.1
 
-All keys belong to one enterprise account with an effectively unlimited budget and have webhook:read, so every
-request of a benchmark takes the admitted path. Their plain text goes to KEYS_FILE (one per line, for wrk's Lua
+All keys belong to one enterprise account with an effectively unlimited budget and have webhook:read (or the
+comma-separated permissions in KEY_PERMISSIONS), so every request of a benchmark takes the admitted path. Their plain text goes to KEYS_FILE (one per line, for wrk's Lua
 script); only SHA-256 hashes go to the database, as the gateway stores them. The keys are bench data: KEYS_FILE
 belongs in a temporary directory, never in the repository.
 """
 import hashlib
+import os
 import secrets
 import subprocess
 import sys
@@ -31,6 +32,7 @@ def main():
     count, keys_file = int(sys.argv[1]), sys.argv[2]
     database = sys.argv[3] if len(sys.argv) > 3 else "migma_bench"
     account = str(uuid.uuid4())
+    permissions = os.environ.get("KEY_PERMISSIONS", "webhook:read")
     psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-q", "-v", "ON_ERROR_STOP=1"]
     subprocess.run(psql + ["-c", "insert into accounts (id, name, plan, rate_limit_per_minute, created_at, updated_at)"
                            f" values ('{account}', 'bench {count} keys', 'enterprise', 1000000000, now(), now())"],
@@ -50,7 +52,7 @@ def main():
             key = start + checksum(start)
             digest = hashlib.sha256(key.encode("ascii")).hexdigest()
             keys.write(key + "\n")
-            copy.stdin.write(f"{uuid.uuid4()}\t{body[:8]}\t\\\\x{digest}\t{account}\tbench\ttest\t{{webhook:read}}"
+            copy.stdin.write(f"{uuid.uuid4()}\t{body[:8]}\t\\\\x{digest}\t{account}\tbench\ttest\t{{{permissions}}}"
                              "\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\n")
             written += 1
     copy.stdin.close()

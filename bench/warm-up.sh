@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# How long each variant takes to reach its steady throughput from a cold start: one JVM at a time (the variants of
+# bench/lib.sh: bare, steps-off, local, redis; or scg and proxy, on bench/proxy.sh's route), loaded without pause
+# by wrk -t2 -cCONNECTIONS, printing requests/s and p99 for each INTERVAL. The side-by-side benchmarks
+# (hot-path.sh, proxy.sh) measure after a fixed warm-up; this shows whether that warm-up reached steady state on both
+# sides, since a JVM with more code to compile gets there later.
+#
+#   VARIANTS="scg proxy" bash bench/warm-up.sh   # VARIANTS (bare local), INTERVALS (16), INTERVAL (15s),
+#                                                # CONNECTIONS (64); about 4.5 minutes a variant
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VARIANTS=${VARIANTS:-bare local}
+INTERVALS=${INTERVALS:-16}
+INTERVAL=${INTERVAL:-15s}
+CONNECTIONS=${CONNECTIONS:-64}
+PORT=18098
+DATABASE=migma_warmup
+source bench/lib.sh
+variants_prepare
+seed_keys 1 > /dev/null
+key=$(head -1 "$KEYS_FILE")
+
+set -f   # a variant's settings are split on blanks, and a route path like /orders/** is not a file pattern
+echo "variant interval seconds-since-start requests/s p99 non-2xx"
+for variant in $VARIANTS; do
+    start ${VARIANT_SETTINGS[$variant]} java -Xmx1g
+    began=$SECONDS
+    for i in $(seq 1 "$INTERVALS"); do
+        wrk -t2 -c"$CONNECTIONS" -d"$INTERVAL" --latency -H "Authorization: Bearer $key" \
+            "http://127.0.0.1:$PORT$ROUTE" > "$work/wrk.out"
+        echo "$variant $i $((SECONDS - began)) $(awk '/Requests\/sec/ {rps = $2} $1 == "99%" {p99 = $2}
+            /Non-2xx/ {bad = $NF} END {print rps, p99, bad + 0}' "$work/wrk.out")"
+    done
+    stop
+done
