@@ -10,8 +10,9 @@
 # if missing. The JVMs run at once and all four are loaded in alternating rounds (bench/compare.sh), then each is
 # given against the direct upstream, and the gateway against nginx and against the bare SCG route (goal: >= 0.85).
 #
-#   bash bench/proxy.sh                       # ROUNDS (5), DURATION (10s), WARMUP (90s, the JVMs; the nginx 10s),
-#                                             # CONNECTIONS (64); about 8 minutes
+#   bash bench/proxy.sh                       # ROUNDS (5), DURATION (10s), WARMUP (180s, the JVMs; the nginx 10s),
+#                                             # CONNECTIONS (64); about 11 minutes. Both JVMs reach their steady
+#                                             # throughput only after 105-150 s of load (bench/warm-up.sh)
 #   OUT=/tmp/proxy.txt bash bench/proxy.sh    # the raw output goes there (default: a file under /tmp, printed at
 #                                             # the end with where in docs/benchmarks it would be recorded)
 # Needs what compare.sh needs (PostgreSQL and Redis on 127.0.0.1, wrk, jq, bc) and ports 18081-18082, 18090-18091.
@@ -43,7 +44,7 @@ source bench/nginx.sh
 NGINX_PORT=18091
 BODY=$UPSTREAM_BODY
 export ROUTE=/orders/items PERMISSIONS='["orders:read"]' ADMIN_VARIANT=gateway EXPECT_STATUS=200
-export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-90s}
+export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-180s}
 NGINX_WARMUP=${NGINX_WARMUP:-10s}   # no JIT: enough to open the connections
 
 upstream_start
