@@ -5,14 +5,16 @@
 # buckets. All JVMs run at once and are loaded in alternating rounds after a warm-up each (bench/compare.sh).
 # Figures and history: docs/PERFORMANCE.md.
 #
-#   bash bench/hot-path.sh                  # ROUNDS (5), DURATION (10s), WARMUP (90s), CONNECTIONS (64); ~8 minutes
+#   bash bench/hot-path.sh                  # ROUNDS (5), DURATION (10s), WARMUP (180s), CONNECTIONS (64); ~13
+#                                           # minutes (runs up to 33 were warmed for 90 s; bench/warm-up.sh finds
+#                                           # the gateway steady after 75-90 s of load, and 105-150 s when proxying)
 #   STEPS_OFF=1 bash bench/hot-path.sh      # adds the gateway with its API chain off (profile bench): what the
 #                                           # chain costs, apart from what the rest of the gateway costs
 #   PACE_MS=10 bash bench/hot-path.sh       # latency at a load below saturation (compare.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ROUTE=/v1/webhooks/events PERMISSIONS='["webhook:read"]' ADMIN_VARIANT=local
-export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-90s}
+export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-180s}
 ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
 variants=(bare=JAR=bench/bare/target/bare-app.jar
     local=MIGMA_RATE_LIMIT_BACKEND=local
