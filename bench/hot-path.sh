@@ -16,10 +16,9 @@ cd "$(dirname "$0")/.."
 export ROUTE=/v1/webhooks/events PERMISSIONS='["webhook:read"]' ADMIN_VARIANT=local
 export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-180s}
 ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
-variants=(bare=JAR=bench/bare/target/bare-app.jar
-    local=MIGMA_RATE_LIMIT_BACKEND=local
-    redis=MIGMA_RATE_LIMIT_BACKEND=redis)
+source bench/variants.sh
+variants=("$(compare_variant bare)" "$(compare_variant local)" "$(compare_variant redis)")
 if [ "${STEPS_OFF:-0}" = 1 ]; then
-    variants+=(steps-off=SPRING_PROFILES_ACTIVE=bench)
+    variants+=("$(compare_variant steps-off)")
 fi
 exec bash bench/compare.sh "${variants[@]}"

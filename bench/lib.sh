@@ -39,16 +39,14 @@ seed_keys() { # count: the schema from a first start, then count keys straight i
     python3 bench/seed-keys.py "$1" "$KEYS_FILE" "$DATABASE"
 }
 
-# The variants the single-JVM benchmarks (profile.sh, warm-up.sh) run, by name, as settings for start():
-#   bare       no gateway at all (bench/bare);
-#   steps-off  the gateway with its API chain off (profile bench);
-#   local, redis  the whole gateway with each rate-limit backend;
-#   scg        a bare Spring Cloud Gateway Server MVC route (bench/bare-proxy) to the upstream of bench/nginx.sh;
-#   proxy      the gateway's proxy route to the same upstream, with a key holding its scope.
-# variants_prepare builds what the variants in VARIANTS need; with scg or proxy among them, it starts the upstream
-# and the route becomes bench/proxy.sh's (so these two are not mixed with the others in one run).
+# variants_prepare builds what the variants in VARIANTS (bench/variants.sh) need; with scg or proxy among them it
+# starts the upstream and the route becomes bench/proxy.sh's (so these two are not mixed with the others in a run).
+# Every gateway variant gets Redis, which the redis backend needs and the others ignore.
 variants_prepare() {
-    ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+    source bench/variants.sh
+    if [[ " $VARIANTS " =~ " bare " ]]; then
+        ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+    fi
     if [[ " $VARIANTS " =~ " "(scg|proxy)" " ]]; then
         source bench/nginx.sh
         upstream_start
@@ -56,11 +54,5 @@ variants_prepare() {
         export KEY_PERMISSIONS=orders:read
         ./mvnw -B -q -f bench/bare-proxy/pom.xml package
     fi
-    local redis=SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379
-    declare -gA VARIANT_SETTINGS=([bare]="JAR=bench/bare/target/bare-app.jar"
-        [steps-off]="SPRING_PROFILES_ACTIVE=bench $redis"
-        [local]="MIGMA_RATE_LIMIT_BACKEND=local $redis" [redis]="MIGMA_RATE_LIMIT_BACKEND=redis $redis"
-        [scg]="JAR=bench/bare-proxy/target/bare-proxy.jar SERVER_TOMCAT_MAX_KEEP_ALIVE_REQUESTS=1000"
-        [proxy]="MIGMA_PROXY_ROUTES_0_ID=orders MIGMA_PROXY_ROUTES_0_PATH=/orders/** $redis
-            MIGMA_PROXY_ROUTES_0_SCOPES=orders:read MIGMA_PROXY_ROUTES_0_URI=http://127.0.0.1:${UPSTREAM_PORT:-0}")
+    export SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379
 }

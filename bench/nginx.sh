@@ -7,7 +7,7 @@ source bench/tools.sh
 PATH=$PATH:/usr/sbin   # nginx's binary, for a user whose PATH lacks it
 need nginx=nginx
 
-UPSTREAM_PORT=18090
+source bench/variants.sh   # UPSTREAM_PORT
 UPSTREAM_BODY='{"success":true,"data":{"orders":[]}}'
 
 nginx_work=$(mktemp -d)

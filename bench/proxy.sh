@@ -42,7 +42,6 @@ fi
 source bench/nginx.sh
 
 NGINX_PORT=18091
-BODY=$UPSTREAM_BODY
 export ROUTE=/orders/items PERMISSIONS='["orders:read"]' ADMIN_VARIANT=gateway EXPECT_STATUS=200
 export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-180s}
 NGINX_WARMUP=${NGINX_WARMUP:-10s}   # no JIT: enough to open the connections
@@ -57,14 +56,14 @@ nginx_start proxy "$NGINX_PORT" "location /orders/ {
         keepalive 64;
     }"
 echo "upstream and proxy: $(nginx -v 2>&1), worker_processes auto, access log off"
-curl -sf "http://127.0.0.1:$NGINX_PORT$ROUTE" | grep -qF "$BODY" || { echo "the nginx proxy does not pass $ROUTE" >&2; exit 1; }
+curl -sf "http://127.0.0.1:$NGINX_PORT$ROUTE" | grep -qF "$UPSTREAM_BODY" || { echo "the nginx proxy does not pass $ROUTE" >&2; exit 1; }
 
 ./mvnw -B -q -f bench/bare-proxy/pom.xml package
 
 variants=("direct=URL=http://127.0.0.1:$UPSTREAM_PORT,WARMUP=$NGINX_WARMUP"
     "nginx=URL=http://127.0.0.1:$NGINX_PORT,WARMUP=$NGINX_WARMUP"
-    "scg=JAR=bench/bare-proxy/target/bare-proxy.jar,SERVER_TOMCAT_MAX_KEEP_ALIVE_REQUESTS=1000"
-    "gateway=MIGMA_PROXY_ROUTES_0_ID=orders,MIGMA_PROXY_ROUTES_0_PATH=/orders/**,MIGMA_PROXY_ROUTES_0_URI=http://127.0.0.1:$UPSTREAM_PORT,MIGMA_PROXY_ROUTES_0_SCOPES=orders:read")
+    "$(compare_variant scg)"
+    "$(compare_variant proxy gateway)")
 bash bench/compare.sh "${variants[@]}" | tee "$nginx_work/compare.out"
 
 # Pairs within each round, like compare.sh's ratios against the baseline: the median of the rounds' throughput

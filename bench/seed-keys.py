@@ -4,8 +4,9 @@
     python3 bench/seed-keys.py N KEYS_FILE [DATABASE]      # DATABASE default: migma_bench on 127.0.0.1
 
 All keys belong to one enterprise account with an effectively unlimited budget and have webhook:read (or the
-comma-separated permissions in KEY_PERMISSIONS), so every request of a benchmark takes the admitted path. Their plain text goes to KEYS_FILE (one per line, for wrk's Lua
-script); only SHA-256 hashes go to the database, as the gateway stores them. The keys are bench data: KEYS_FILE
+comma-separated permissions in KEY_PERMISSIONS), so every request of a benchmark takes the admitted path. Their
+plain text goes to KEYS_FILE (one per line, for wrk's Lua script); only SHA-256 hashes go to the database, as the
+gateway stores them. The keys are bench data: KEYS_FILE
 belongs in a temporary directory, never in the repository.
 """
 import hashlib
