@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
 final class ApiKeyDirectory implements ApiKeyLookup {
 
     private final LoadingCache<KeyHash, ApiKeySnapshot> cache;
+    private final Function<KeyHash, ApiKeySnapshot> query;
     private final Cache<KeyHash, Boolean> unknown = Caffeine.newBuilder().maximumSize(UNKNOWN_MAX_SIZE)
             .expireAfterWrite(UNKNOWN_FOR).build();
     private final CacheEvents events;
@@ -66,8 +68,9 @@ final class ApiKeyDirectory implements ApiKeyLookup {
                 .register(meters);
         // JdbcTemplate with a setter and an extractor rather than JdbcClient: the same connection handling and
         // exception translation, without a parameter source, a result list and an Optional on every cold request.
-        this.cache = properties.newCache(hash -> loads.record(() -> jdbc.query(FIND_BY_HASH,
-                statement -> statement.setBytes(1, hash.bytes()), row -> row.next() ? snapshot(row) : null)));
+        this.query = hash -> loads.record(() -> jdbc.query(FIND_BY_HASH,
+                statement -> statement.setBytes(1, hash.bytes()), row -> row.next() ? snapshot(row) : null));
+        this.cache = properties.newCache(query::apply);
         CaffeineCacheMetrics.monitor(meters, cache, "apiKeys");
         this.events = events;
         events.subscribe(TOPIC, hex -> evict(HexFormat.of().parseHex(hex)), () -> {
@@ -93,10 +96,14 @@ final class ApiKeyDirectory implements ApiKeyLookup {
      * asks first.
      */
     @Override
-    public ApiKeySnapshot find(byte[] hash) {
+    public ApiKeySnapshot find(byte[] hash, Runnable beforeQuery) {
         KeyHash key = new KeyHash(hash);
-        // Caffeine loads one key at a time per hash and does not store a null; the unknown cache keeps those.
-        ApiKeySnapshot snapshot = cache.get(key);
+        // Caffeine runs one mapping at a time per hash, the others wait for its value; it does not store a null, the
+        // unknown cache keeps those. A refresh of a held key reloads through the plain query, never paid for.
+        ApiKeySnapshot snapshot = cache.get(key, missing -> {
+            beforeQuery.run();
+            return query.apply(missing);
+        });
         if (snapshot == null) {
             unknown.put(key, Boolean.TRUE);
         }

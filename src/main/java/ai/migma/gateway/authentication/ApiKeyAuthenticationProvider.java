@@ -79,28 +79,54 @@ public final class ApiKeyAuthenticationProvider implements AuthenticationProvide
         return ApiKeyAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** Asks the database, paying in advance (see the class comment); returns only a usable key. */
+    /**
+     * Asks the database, paying in advance (see the class comment); returns only a usable key. Only the request
+     * that asks pays: others that want the same key meanwhile wait for its answer, so a burst of first requests with
+     * one valid key costs its client one attempt, refunded, however many connections it arrives on. Those that did
+     * not pay and are refused pay as any refusal does.
+     */
     private ApiKeySnapshot lookUp(ApiKeyAuthenticationToken token, byte[] hash, String keyId) {
-        RateLimitDecision paid = failures.spend(token.client());
-        if (!paid.allowed()) {
-            throw new ThrottledAuthenticationException(paid);
-        }
+        Payment payment = new Payment(token.client());
         ApiKeySnapshot snapshot;
         try {
-            snapshot = directory.find(hash);
+            snapshot = directory.find(hash, payment);
         } catch (DataAccessException unavailable) {
             // Not a 401: the key may well be valid, and a client told so would throw a good key away.
-            failures.refund(token.client());
+            payment.refund();
             throw new AuthenticationServiceException("Key store unavailable", unavailable);
         }
-        if (snapshot == null) {
-            throw refused("unknown key", keyId);
+        if (snapshot == null || !snapshot.usableAt(clock.millis())) {
+            String reason = snapshot == null ? "unknown key" : unusable(snapshot);
+            throw payment.paid ? refused(reason, keyId) : failed(token, reason, keyId);
         }
-        if (!snapshot.usableAt(clock.millis())) {
-            throw refused(unusable(snapshot), keyId);
-        }
-        failures.refund(token.client());
+        payment.refund();
         return snapshot;
+    }
+
+    /** One attempt taken from a client's budget just before the database is asked, or a 429 instead of asking. */
+    private final class Payment implements Runnable {
+
+        private final String client;
+        private boolean paid;
+
+        Payment(String client) {
+            this.client = client;
+        }
+
+        @Override
+        public void run() {
+            RateLimitDecision decision = failures.spend(client);
+            if (!decision.allowed()) {
+                throw new ThrottledAuthenticationException(decision);
+            }
+            paid = true;
+        }
+
+        void refund() {
+            if (paid) {
+                failures.refund(client);
+            }
+        }
     }
 
     /** A refusal, paid for: a 401 while the client's budget lasts, a 429 once it is spent. */

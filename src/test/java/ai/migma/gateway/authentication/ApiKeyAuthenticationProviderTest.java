@@ -67,6 +67,32 @@ class ApiKeyAuthenticationProviderTest {
     }
 
     @Test
+    void authenticateWhenAnotherRequestAsksForTheSameValidKeyThenItsAnswerCostsNothing() {
+        String key = keys.store(snapshot(null, null));
+        keys.askedByAnother = true;
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(provider.authenticate(token(key)).isAuthenticated()).isTrue();
+        }
+
+        assertThat(budget.spent).isZero();
+    }
+
+    @Test
+    void authenticateWhenAnotherRequestAsksForTheSameRevokedKeyThenTheRefusalIsStillPaidFor() {
+        String key = keys.store(snapshot(null, clock.instant()));
+        keys.askedByAnother = true;
+
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> provider.authenticate(token(key))).isInstanceOf(RefusedTokenException.class);
+        }
+
+        assertThatThrownBy(() -> provider.authenticate(token(key)))
+                .isInstanceOf(ThrottledAuthenticationException.class);
+        assertThat(keys.queries).isZero();
+    }
+
+    @Test
     void authenticateWhenKeyIsMissingMalformedOrOfTheOtherEnvironmentThenRefusedAndPaidFor() {
         String good = ApiKeyFormat.generate(KeyEnvironment.TEST, RANDOM);
         char last = good.charAt(good.length() - 1);
@@ -155,6 +181,8 @@ class ApiKeyAuthenticationProviderTest {
         private final Set<String> unknown = new HashSet<>();
         int queries;
         boolean down;
+        /** Another request for the same hash is asking the database: this one waits for that answer. */
+        boolean askedByAnother;
 
         String store(ApiKeySnapshot snapshot) {
             String key = ApiKeyFormat.generate(KeyEnvironment.TEST, RANDOM);
@@ -173,7 +201,11 @@ class ApiKeyAuthenticationProviderTest {
         }
 
         @Override
-        public ApiKeySnapshot find(byte[] hash) {
+        public ApiKeySnapshot find(byte[] hash, Runnable beforeQuery) {
+            if (askedByAnother) {
+                return database.get(hex(hash));
+            }
+            beforeQuery.run();
             if (down) {
                 throw new DataAccessResourceFailureException("database down");
             }

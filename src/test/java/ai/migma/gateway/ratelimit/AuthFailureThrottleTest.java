@@ -7,10 +7,20 @@ import ai.migma.gateway.apikey.KeyEnvironment;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayClient.Reply;
 import ai.migma.gateway.support.GatewayTest;
+import ai.migma.gateway.support.TestServices;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -102,6 +112,40 @@ class AuthFailureThrottleTest {
     }
 
     @Test
+    void aValidKeyArrivingOnManyConnectionsAtOnceBeforeItIsHeldIsNeverThrottled() throws Exception {
+        String key = gateway.newTestKey();
+        String address = "203.0.113.40";
+        int requests = 20;
+        double before = lookups();
+        ExecutorService clients = Executors.newFixedThreadPool(requests);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (Connection blocker = connect(); Statement lock = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            // The first request's lookup waits for the lock, so every other one arrives while the key is not held:
+            // four times the budget of an address, all of them paying nothing but the one lookup between them.
+            lock.execute("lock table api_keys in access exclusive mode");
+            for (int i = 0; i < requests; i++) {
+                statuses.add(clients.submit(() -> gateway.get("/v1/projects", "Authorization", "Bearer " + key,
+                        "X-Forwarded-For", address).status()));
+            }
+            awaitLookupWaitingFor(blocker);
+            Thread.sleep(500);
+            blocker.rollback();
+        } finally {
+            clients.shutdown();
+        }
+
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        assertThat(lookups() - before).isEqualTo(1);
+        for (int i = 0; i < 5; i++) {
+            assertThat(gateway.get("/v1/projects", "Authorization", "Bearer guess-" + i, "X-Forwarded-For", address)
+                    .status()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void anIpv6ClientHasOneBudgetForItsWholeSlash64() {
         for (int i = 1; i <= 5; i++) {
             assertThat(gateway.get("/v1/projects", "Authorization", "Bearer guess",
@@ -126,6 +170,30 @@ class AuthFailureThrottleTest {
 
     private String wellFormedUnknownKey() {
         return ApiKeyFormat.generate(KeyEnvironment.TEST, random);
+    }
+
+    private static void awaitLookupWaitingFor(Connection blocker) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Statement activity = blocker.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                // Parsing the lookup takes the table's lock already, before pg_stat_activity shows its text.
+                try (ResultSet waiting = activity.executeQuery("select count(*) from pg_locks "
+                        + "where relation = 'api_keys'::regclass and not granted")) {
+                    waiting.next();
+                    if (waiting.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("No key lookup ever waited for the lock");
+    }
+
+    private static Connection connect() throws Exception {
+        Map<String, String> database = TestServices.database();
+        return DriverManager.getConnection(database.get("spring.datasource.url"),
+                database.get("spring.datasource.username"), database.get("spring.datasource.password"));
     }
 
     private double lookups() {
