@@ -11,6 +11,7 @@ import ai.migma.gateway.support.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -139,15 +140,18 @@ class WebhookDeliveryTest {
         JsonNode created = gateway.createKey(account, "test", "audience:read");
         gateway.admin("DELETE", "/admin/v1/accounts/" + account + "/api-keys/" + created.get("id").asString(), null);
 
-        Received first = receiver.next(WAIT);
-        Received second = receiver.next(WAIT);
-        assertThat(List.of(first.header("X-Migma-Event"), second.header("X-Migma-Event")))
-                .containsExactlyInAnyOrder("api_key.created", "api_key.revoked");
-        for (Received received : List.of(first, second)) {
-            assertThat(JSON.readTree(received.body()).at("/data/id").asString())
-                    .isEqualTo(created.get("id").asString());
-            assertThat(received.text()).doesNotContain(created.get("key").asString());
+        String id = created.get("id").asString();
+        List<String> events = new ArrayList<>();
+        while (events.size() < 2) {
+            Received received = receiver.next(WAIT);
+            assertThat(received.text()).doesNotContain(created.get("key").asString()).doesNotContain(key);
+            // The tenant's own key may be reported as well: its api_key.created is handled after its commit, on
+            // another thread, and so possibly after this webhook exists.
+            if (JSON.readTree(received.body()).at("/data/id").asString().equals(id)) {
+                events.add(received.header("X-Migma-Event"));
+            }
         }
+        assertThat(events).containsExactlyInAnyOrder("api_key.created", "api_key.revoked");
     }
 
     @Test
