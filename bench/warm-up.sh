@@ -7,6 +7,8 @@
 #
 #   VARIANTS="scg proxy" bash bench/warm-up.sh   # VARIANTS (bare local), INTERVALS (16), INTERVAL (15s),
 #                                                # CONNECTIONS (64); about 4.5 minutes a variant
+# JAVA_OPTIONS adds JVM options to every variant, e.g. what the JIT does meanwhile:
+#   JAVA_OPTIONS="-Xlog:deoptimization=debug:file=/tmp/deopt-%p.log:uptime" VARIANTS=local bash bench/warm-up.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VARIANTS=${VARIANTS:-bare local}
@@ -23,7 +25,7 @@ key=$(head -1 "$KEYS_FILE")
 set -f   # a variant's settings are split on blanks, and a route path like /orders/** is not a file pattern
 echo "variant interval seconds-since-start requests/s p99 non-2xx"
 for variant in $VARIANTS; do
-    start ${VARIANT_SETTINGS[$variant]} java -Xmx1g
+    start ${VARIANT_SETTINGS[$variant]} java -Xmx1g ${JAVA_OPTIONS:-}
     began=$SECONDS
     for i in $(seq 1 "$INTERVALS"); do
         wrk -t2 -c"$CONNECTIONS" -d"$INTERVAL" --latency -H "Authorization: Bearer $key" \
