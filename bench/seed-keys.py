@@ -59,7 +59,10 @@ def main():
     copy.stdin.close()
     if copy.wait() != 0:
         sys.exit("copy failed")
-    subprocess.run(psql + ["-c", "analyze api_keys"], check=True)
+    # As a table whose keys were created over time would be: vacuumed, its pages' hint bits set and written out.
+    # Freshly copied, the first read of each page dirtied it and autovacuum went over the whole table during the
+    # timed runs, competing for the two cores (docs/PERFORMANCE.md, "The cold tail").
+    subprocess.run(psql + ["-c", "vacuum (freeze, analyze) api_keys", "-c", "checkpoint"], check=True)
     print(f"{count} keys for account {account}; plain text in {keys_file}")
 
 
