@@ -5,6 +5,9 @@
 #     figures cover exactly that window: the share of lookups within each bound, and p50/p99 as bucket bounds;
 #   - each cold request inside the gateway: http.server.requests, given the same bounds for this run (from the
 #     first servlet filter until the response is written: parsing and the socket are outside it);
+#   - each cold request inside Tomcat: its access log, one line per request with the microseconds from reading
+#     the request line to the response's end (the poller, the hand-over to a request thread and the socket's
+#     wait are outside it);
 #   - each cold request end to end, as wrk sees it (p50/p99).
 # Every timed request carries a key never sent before, after a 20 s warm-up on other never-seen keys (the JIT has
 # compiled the loading path). Usage recording is on. Four runs, each on a fresh gateway and its own range of keys
@@ -35,6 +38,24 @@ histograms() {
         | grep -E '^(migma_apikey_loads_seconds_(bucket|count)|http_server_requests_seconds_(bucket|count)\{.*uri="/v1/webhooks/events")'
 }
 
+# Tomcat's access log, unbuffered, one line per request: its time in microseconds. access_lines marks where the timed
+# window starts and ends; tomcat_summary prints the lines between.
+TOMCAT_LOG=(SERVER_TOMCAT_ACCESSLOG_ENABLED=true SERVER_TOMCAT_ACCESSLOG_BUFFERED=false
+    "SERVER_TOMCAT_ACCESSLOG_PATTERN=%{us}T" SERVER_TOMCAT_ACCESSLOG_DIRECTORY="$work/access")
+access_lines() {
+    cat "$work"/access/* 2>/dev/null | wc -l
+}
+
+tomcat_summary() { # label lines-before lines-after
+    cat "$work"/access/* | head -n "$3" | tail -n +$(($2 + 1)) | python3 -c '
+import sys
+times = sorted(int(line) for line in sys.stdin if line.strip().isdigit())
+at = lambda p: times[min(len(times) - 1, int(len(times) * p))] / 1000
+print(f"{sys.argv[1]}: {len(times)}; p50 {at(0.5):.2f} ms, p90 {at(0.9):.2f} ms, p99 {at(0.99):.2f} ms, "
+      f"p99.9 {at(0.999):.2f} ms")' "$1"
+    rm -rf "$work/access"
+}
+
 wrk_summary() { # label file
     awk -v label="$1" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^non2xx/ {bad=$2}
         END {print label ": " rps " requests/s, p50 " p50 ", p99 " p99 ", non-2xx " (bad ? bad : 0)}' "$2"
@@ -45,15 +66,19 @@ measure() { # label connections first-key java options...
     local threads=$((connections < 2 ? connections : 2))
     export THREADS=$threads
     echo "== $label: $("$java" -version 2>&1 | head -1), $*, wrk -c$connections"
-    start "$java" "$@" "-Dmanagement.metrics.distribution.slo.http.server.requests=$BOUNDS"
+    start "${TOMCAT_LOG[@]}" "$java" "$@" "-Dmanagement.metrics.distribution.slo.http.server.requests=$BOUNDS"
     FROM=$first COUNT=$((KEYS / 20)) wrk -t"$threads" -c"$connections" -d20s -s bench/keys.lua "http://127.0.0.1:$PORT" \
         > /dev/null
     histograms > "$work/before"
+    local from to
+    from=$(access_lines)
     FROM=$((first + KEYS / 20)) COUNT=$((KEYS / 10)) wrk -t"$threads" -c"$connections" -d"$DURATION" --latency \
         -s bench/keys.lua "http://127.0.0.1:$PORT" > "$work/wrk.out"
+    to=$(access_lines)
     histograms > "$work/after"
     stop
     wrk_summary "cold requests end to end" "$work/wrk.out"
+    tomcat_summary "cold requests in Tomcat" "$from" "$to"
     python3 - "$work/before" "$work/after" <<'PY'
 import re, sys
 
@@ -83,12 +108,15 @@ PY
 
 echo "== floor: the bare app, warm, wrk -c1"
 set -f
-start ${VARIANT_SETTINGS[bare]} java -Xmx1g
+start ${VARIANT_SETTINGS[bare]} "${TOMCAT_LOG[@]}" java -Xmx1g
 set +f
 wrk -t1 -c1 -d20s "http://127.0.0.1:$PORT$ROUTE" > /dev/null
+from=$(access_lines)
 wrk -t1 -c1 -d"$DURATION" --latency "http://127.0.0.1:$PORT$ROUTE" > "$work/wrk.out"
+to=$(access_lines)
 stop
 wrk_summary "bare app end to end" "$work/wrk.out"
+tomcat_summary "bare app in Tomcat" "$from" "$to"
 
 # Each run draws its keys from its own quarter of the table (at most 0.15 of it), so none was seen before.
 measure "latency" 1 0 java -Xmx1g
