@@ -190,11 +190,11 @@ class ApiKeyAuthenticationTest {
     @Test
     void warmAuthenticatedRequestRunsNoSql() throws InterruptedException {
         String key = gateway.newTestKey();
+        // The key's creation also evicts it on every instance, through a notification that may land after the
+        // first request below; the key would then be read once more within the loop. So it lands first.
+        awaitCacheEvents();
         // The first request loads the key; the 404 route has no controller, so any statement would be the key's.
         assertThat(gateway.getWithKey("/v1/no-such-route", key).status()).isEqualTo(404);
-        // The key's creation also evicts it on every instance, through a notification that may land after that
-        // first request; it would then be read once more within the loop.
-        awaitCacheEvents();
 
         long before = TestServices.statements("/v1/no-such-route");
         for (int i = 0; i < 20; i++) {
