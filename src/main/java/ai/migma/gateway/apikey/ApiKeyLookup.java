@@ -17,7 +17,8 @@ public interface ApiKeyLookup {
      * The key, asking the database unless it is cached, and remembering a hash no key has; revoked and expired keys
      * are returned as they are. Callers ask {@link #knownUnknown} first. {@code beforeQuery} runs, on the caller's
      * thread, only if this very call is the one that asks the database, and stops the question by throwing:
-     * concurrent calls for one hash wait for a single question and share its answer without running theirs.
+     * concurrent calls for one hash wait for a single question and share the key it finds without running theirs
+     * (a question that finds nothing or fails is not shared: each waiting call then asks in turn).
      */
     ApiKeySnapshot find(byte[] hash, Runnable beforeQuery);
 }
