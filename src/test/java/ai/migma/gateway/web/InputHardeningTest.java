@@ -77,6 +77,17 @@ class InputHardeningTest {
         }
     }
 
+    /** The API chain matches decoded paths as Spring MVC routes them: an encoded "/v1" is still the API. */
+    @Test
+    void anEncodedApiPathStillNeedsAKey() throws IOException {
+        for (String path : new String[] {"/%761/webhooks/events", "/v%31/projects", "/%76%31/webhooks/events"}) {
+            RawHttp.Response response = RawHttp.send(port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertThat(response.status()).as(path).isEqualTo(401);
+            assertThat(JSON.readTree(response.body()).get("code").asString()).as(path).isEqualTo("unauthorized");
+        }
+    }
+
     @Test
     void bodiesOverTheLimitGet413Json() throws Exception {
         String big = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"plan\":\"free\"}";
