@@ -236,6 +236,15 @@ class UnstorableInputTest {
         assertThat(named.json().get("error").asString()).isEqualTo("search must not contain NUL characters");
     }
 
+    /** Parameters come from a form body too, with no query string at all. */
+    @Test
+    void unstorableTextInAFormBodysParameterIs400NamingIt() {
+        Reply reply = gateway.send("POST", "/v1/contacts", "name=a%00b", "Authorization", "Bearer " + key,
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        assertThat(reply.json().get("error").asString()).isEqualTo("name must not contain NUL characters");
+    }
+
     @Test
     void instantsOutsideYearsOneTo9999Are400NamingTheField() {
         String keyId = gateway.createKey(account, "test").get("id").asString();
