@@ -3,10 +3,12 @@ package ai.migma.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.migma.gateway.support.GatewayTest;
+import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -24,6 +26,9 @@ class RequestLayersTest {
     RequestMappingHandlerMapping controllers;
     @Autowired
     RouterFunctionMapping routerFunctions;
+    @Autowired
+    @Qualifier("springSecurityFilterChain")
+    Filter securityFilters;
 
     @Test
     void noServletFilterRunsThatTheGatewayDoesNotUse() {
@@ -31,6 +36,12 @@ class RequestLayersTest {
                 .contains("requestIdFilter", "bodySizeLimitFilter", "springSecurityFilterChain")
                 .doesNotContain("requestContextFilter", "characterEncodingFilter", "formContentFilter",
                         "serverHttpObservationFilter", "resourceUrlEncodingFilter");
+    }
+
+    /** Spring Security's own proxy, not the wrapper that parses every path before it (SecurityConfiguration). */
+    @Test
+    void theSecurityFiltersDoNotParseThePathUpFront() {
+        assertThat(securityFilters.getClass()).isEqualTo(FilterChainProxy.class);
     }
 
     @Test
