@@ -7,6 +7,10 @@ contended lock (the profiler's lock event with its "total" counter), printed as 
 leaves are the locks, each with the frame that waited for it.
 
     python3 bench/profile-report.py [--event cpu|lock] target/profile/bare target/profile/gateway
+    python3 bench/profile-report.py --frames 'StrictHttpFirewall\\.getFirewalledRequest' ... -- target/profile/local
+
+--frames prints, for each regular expression, the CPU samples per 1,000 requests of the stacks that pass through a
+frame it matches (the frame and everything it called), in each run named after "--".
 """
 import re
 import sys
@@ -79,7 +83,22 @@ def summarise(stacks, event):
     return threads, steps, leaves
 
 
+def print_frames(patterns, prefixes):
+    runs = [load(prefix) for prefix in prefixes]
+    print("CPU samples per 1,000 requests in stacks through a matching frame")
+    print("%-64s" % "" + "".join(" %24s" % "/".join(p.split("/")[-2:])[-24:] for p in prefixes))
+    for pattern in patterns:
+        matcher = re.compile(pattern)
+        through = [sum(n for stack, n in stacks.items() if any(matcher.search(f) for f in stack.split(";")))
+                   * 1000 / requests for stacks, requests in runs]
+        print("%-64s" % pattern[:64] + "".join(" %24.2f" % t for t in through))
+
+
 def main(args):
+    if args[:1] == ["--frames"]:
+        split = args.index("--")
+        print_frames(args[1:split], args[split + 1:])
+        return
     event = "cpu"
     if args[:1] == ["--event"]:
         event, args = args[1], args[2:]

@@ -11,8 +11,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@code /v1;x/projects} are under {@code /v1}; a URI of only unreserved characters and single slashes decodes to
  * itself and has no parameters, and for it a comparison of strings gives the same answer. Anything else, and any
  * request with a context path or dispatched other than from the client (an include matches on the included path), is
- * asked of the pattern. On the API chain, the first chain every request is matched against, the pattern's parse was
- * about 0.2 µs a request (docs/PERFORMANCE.md).
+ * asked of the pattern. The API chain is the first every request is matched against; with this, an API request's path
+ * is parsed only by the DispatcherServlet, not also for the security filters (SecurityConfiguration,
+ * docs/PERFORMANCE.md).
  */
 final class PathPrefixMatcher implements RequestMatcher {
 

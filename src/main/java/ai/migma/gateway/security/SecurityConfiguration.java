@@ -46,8 +46,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -154,7 +154,7 @@ class SecurityConfiguration {
      * Spring Security wraps its filter chain proxy with a {@link ServletRequestPathFilter}, which parses each request's
      * path up front for the chains' path matchers and removes it after; the DispatcherServlet parses it once more
      * anyway. The API chain matches literal paths without it ({@link PathPrefixMatcher}) and every other path matcher
-     * parses on its own, so the up-front parse only cost each API request about 0.7 µs (docs/PERFORMANCE.md). This
+     * parses on its own, so the up-front parse only cost each API request about 0.5 µs (docs/PERFORMANCE.md). This
      * puts the proxy Spring Security built back in the wrapper's place; if that wrapper ever takes another shape it is
      * left alone ({@code RequestLayersTest} says so).
      */
