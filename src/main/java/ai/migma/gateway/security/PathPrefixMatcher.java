@@ -29,6 +29,22 @@ final class PathPrefixMatcher implements RequestMatcher {
         this.pattern = PathPatternRequestMatcher.withDefaults().matcher(prefix + "/**");
     }
 
+    /**
+     * A matcher for a route pattern: this one for {@code <literal path>/**} (a proxy route such as {@code /orders/**}),
+     * Spring's pattern matcher for anything else.
+     */
+    static RequestMatcher forPattern(String pattern) {
+        if (pattern.endsWith("/**")) {
+            String prefix = pattern.substring(0, pattern.length() - 3);
+            boolean literal = prefix.length() > 1 && prefix.startsWith("/") && !prefix.endsWith("/")
+                    && FastPathFirewall.plain(prefix);
+            if (literal) {
+                return new PathPrefixMatcher(prefix);
+            }
+        }
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
     @Override
     public boolean matches(HttpServletRequest request) {
         String uri = request.getRequestURI();

@@ -50,7 +50,6 @@ import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.ServletRequestPathFilter;
@@ -137,7 +136,7 @@ class SecurityConfiguration {
         // manager): the hot path is these four and nothing else. docs/PERFORMANCE.md has what each choice bought.
         List<RequestMatcher> paths = new ArrayList<>();
         paths.add(new PathPrefixMatcher("/v1"));
-        proxy.paths().forEach(path -> paths.add(PathPatternRequestMatcher.withDefaults().matcher(path)));
+        proxy.paths().forEach(path -> paths.add(PathPrefixMatcher.forPattern(path)));
         return new DefaultSecurityFilterChain(paths.size() == 1 ? paths.get(0) : new OrRequestMatcher(paths), filters);
     }
 

@@ -58,6 +58,20 @@ class PathPrefixMatcherTest {
     }
 
     @Test
+    void aProxyRoutesLiteralPrefixPatternIsMatchedByStringAndAnyOtherByTheSpringPattern() {
+        assertThat(PathPrefixMatcher.forPattern("/orders/**")).isInstanceOf(PathPrefixMatcher.class);
+        for (String pattern : new String[] {"/orders/{id}", "/{any}/**", "/orders/*/items", "/orders/items"}) {
+            assertThat(PathPrefixMatcher.forPattern(pattern)).as(pattern).isInstanceOf(PathPatternRequestMatcher.class);
+        }
+        RequestMatcher springs = PathPatternRequestMatcher.withDefaults().matcher("/orders/**");
+        for (String uri : new String[] {"/orders", "/orders/", "/orders/7/items", "/ordersx", "/%6frders/7", "/v1/x"}) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+            assertThat(PathPrefixMatcher.forPattern("/orders/**").matches(request)).as(uri)
+                    .isEqualTo(springs.matches(request));
+        }
+    }
+
+    @Test
     void refusesAPrefixThatIsNotALiteralPath() {
         for (String prefix : new String[] {"v1", "/v1/", "/v*", "/{id}", "/v%31"}) {
             assertThatThrownBy(() -> new PathPrefixMatcher(prefix)).as(prefix)
