@@ -22,7 +22,7 @@ final class PathPrefixMatcher implements RequestMatcher {
 
     /** @param prefix a literal path without a trailing slash, e.g. {@code /v1} */
     PathPrefixMatcher(String prefix) {
-        if (!FastPathFirewall.plain(prefix) || !prefix.startsWith("/") || prefix.endsWith("/")) {
+        if (!literal(prefix)) {
             throw new IllegalArgumentException("Not a literal path prefix: " + prefix);
         }
         this.prefix = prefix;
@@ -36,13 +36,15 @@ final class PathPrefixMatcher implements RequestMatcher {
     static RequestMatcher forPattern(String pattern) {
         if (pattern.endsWith("/**")) {
             String prefix = pattern.substring(0, pattern.length() - 3);
-            boolean literal = prefix.length() > 1 && prefix.startsWith("/") && !prefix.endsWith("/")
-                    && FastPathFirewall.plain(prefix);
-            if (literal) {
+            if (literal(prefix)) {
                 return new PathPrefixMatcher(prefix);
             }
         }
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static boolean literal(String prefix) {
+        return prefix.startsWith("/") && !prefix.endsWith("/") && FastPathFirewall.plain(prefix);
     }
 
     @Override
