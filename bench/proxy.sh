@@ -13,6 +13,10 @@
 #   bash bench/proxy.sh                       # ROUNDS (5), DURATION (10s), WARMUP (180s, the JVMs; the nginx 10s),
 #                                             # CONNECTIONS (64); about 11 minutes. Both JVMs reach their steady
 #                                             # throughput only after 105-150 s of load (bench/warm-up.sh)
+#   ISOLATED=1 WARMUP=120s bash bench/proxy.sh  # a fresh JVM for every round and variant, alone on the machine
+#                                             # (bench/compare.sh): the bare route's plateau moves by up to a third
+#                                             # from one JVM start to the next (warm-up-4), so one start per side is
+#                                             # one draw; about 28 minutes
 #   OUT=/tmp/proxy.txt bash bench/proxy.sh    # the raw output goes there (default: a file under /tmp, printed at
 #                                             # the end with where in docs/benchmarks it would be recorded)
 # Needs what compare.sh needs (PostgreSQL and Redis on 127.0.0.1, wrk, jq, bc) and ports 18081-18082, 18090-18091.
@@ -25,7 +29,7 @@ if [ -z "${PROXY_BENCH_OUT:-}" ]; then
     commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
     git diff --quiet HEAD 2>/dev/null || commit="$commit with uncommitted changes"
     settings=
-    for setting in ROUNDS DURATION WARMUP NGINX_WARMUP CONNECTIONS PACE_MS JAVA JAVA_OPTS; do
+    for setting in ISOLATED ROUNDS DURATION WARMUP NGINX_WARMUP CONNECTIONS PACE_MS JAVA JAVA_OPTS; do
         [ -z "${!setting:-}" ] || settings+="$setting='${!setting}' "
     done
     printf '# %sbash bench/proxy.sh\n# %s, commit %s\n' "$settings" "$(date +%F)" "$commit" > "$OUT"
