@@ -11,6 +11,9 @@
 #   STEPS_OFF=1 bash bench/hot-path.sh      # adds the gateway with its API chain off (profile bench): what the
 #                                           # chain costs, apart from what the rest of the gateway costs
 #   PACE_MS=10 bash bench/hot-path.sh       # latency at a load below saturation (compare.sh)
+#   ISOLATED=1 WARMUP=90s bash bench/hot-path.sh  # one JVM at a time, started afresh for every round and
+#                                           # variant, alone on the machine as a deployment runs one or the other
+#                                           # (compare.sh); about 25 minutes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ROUTE=/v1/webhooks/events PERMISSIONS='["webhook:read"]' ADMIN_VARIANT=local
