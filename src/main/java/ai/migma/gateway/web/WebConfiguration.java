@@ -22,6 +22,7 @@ import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConvert
 import org.springframework.web.filter.RequestContextFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -76,6 +77,20 @@ class WebConfiguration {
                 if (bean instanceof AbstractWebMvcEndpointHandlerMapping
                         || bean instanceof ControllerEndpointHandlerMapping) {
                     ((AbstractHandlerMapping) bean).setOrder(1);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Envelopes written without resolving their generic type on every response (EnvelopeReturnValueHandler). */
+    @Bean
+    static BeanPostProcessor envelopesWrittenByTheirClass() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof RequestMappingHandlerAdapter adapter) {
+                    EnvelopeReturnValueHandler.installFirst(adapter);
                 }
                 return bean;
             }
