@@ -14,8 +14,12 @@
 #   ISOLATED=1 WARMUP=90s bash bench/hot-path.sh  # one JVM at a time, started afresh for every round and
 #                                           # variant, alone on the machine as a deployment runs one or the other
 #                                           # (compare.sh); about 25 minutes
+#   OUT=/tmp/hot-path.txt bash bench/hot-path.sh  # the raw output goes there, with the command and commit on top
+#                                           # (default: a file under /tmp, printed at the end; bench/record.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/record.sh
+record_raw_output hot-path "$@"
 export ROUTE=/v1/webhooks/events PERMISSIONS='["webhook:read"]' ADMIN_VARIANT=local
 export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-180s}
 ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests

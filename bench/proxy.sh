@@ -23,25 +23,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The raw output: this script runs itself again with everything it prints copied to OUT.
-if [ -z "${PROXY_BENCH_OUT:-}" ]; then
-    OUT=${OUT:-${TMPDIR:-/tmp}/proxy-$(date +%F-%H%M%S).txt}
-    commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-    git diff --quiet HEAD 2>/dev/null || commit="$commit with uncommitted changes"
-    settings=
-    for setting in ISOLATED ROUNDS DURATION WARMUP NGINX_WARMUP CONNECTIONS PACE_MS JAVA JAVA_OPTS; do
-        [ -z "${!setting:-}" ] || settings+="$setting='${!setting}' "
-    done
-    printf '# %sbash bench/proxy.sh\n# %s, commit %s\n' "$settings" "$(date +%F)" "$commit" > "$OUT"
-    set +e
-    PROXY_BENCH_OUT=$OUT bash bench/proxy.sh "$@" 2>&1 | tee -a "$OUT"
-    status=${PIPESTATUS[0]}
-    set -e
-    last=$(find docs/benchmarks -name 'proxy-[0-9]*.txt' 2>/dev/null | sed 's#.*/proxy-\([0-9]*\)-.*#\1#' | sort -n | tail -1)
-    echo "raw output: $OUT"
-    echo "to record it: cp $OUT docs/benchmarks/proxy-$((${last:--1} + 1))-WHAT-$(date +%F).txt, and a row in docs/benchmarks/README.md"
-    exit "$status"
-fi
+source bench/record.sh
+record_raw_output proxy "$@"
 
 source bench/nginx.sh
 
