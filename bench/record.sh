@@ -20,7 +20,8 @@ record_raw_output() { # name [arguments of the script]
     set -e
     # Package installs and PostgreSQL's notices are the machine's, not the run's.
     sed -i '/^installing \|^NOTICE: /d' "$OUT"
-    last=$(find docs/benchmarks -name "$name-[0-9]*.txt" 2>/dev/null | sed "s#.*/$name-\([0-9]*\)-.*#\1#" | sort -n | tail -1)
+    last=$(find docs/benchmarks -name "$name-[0-9]*.txt" 2>/dev/null | sed "s#.*/$name-\([0-9]*\)-.*#\1#" \
+        | sort -n | tail -1)
     echo "raw output: $OUT"
     echo "to record it: cp $OUT docs/benchmarks/$name-$((${last:--1} + 1))-WHAT-$(date +%F).txt," \
         "and a row in docs/benchmarks/README.md"
