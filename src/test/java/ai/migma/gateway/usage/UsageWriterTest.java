@@ -6,15 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.migma.gateway.support.GatewayClient;
 import ai.migma.gateway.support.GatewayTest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A flush larger than one statement is written in chunks, in one transaction: all of it, or none of it. */
+/**
+ * A flush larger than one statement is written in chunks, in one transaction: all of it, or none of it; and in key
+ * order, so that instances flushing the same keys at once do not deadlock.
+ */
 @GatewayTest
 class UsageWriterTest {
 
@@ -45,6 +55,51 @@ class UsageWriterTest {
         assertThat(usage).containsExactly((long) KEYS, 2L * KEYS * 2, 2L * KEYS);
         assertThat(jdbc.queryForObject("select sum(total_requests) from api_key_activity where key_id in " + OWN_KEYS,
                 Long.class, bulk.account())).isEqualTo(2L * KEYS * 3);
+    }
+
+    @Test
+    void instancesFlushingTheSameKeysAtOnceWaitForEachOtherInsteadOfDeadlocking() throws Exception {
+        Bulk bulk = insertKeys();
+        List<UsageRow> rows = bulk.rows(System.currentTimeMillis() / 60_000);
+        List<UsageRow> reversed = new ArrayList<>(rows);
+        Collections.reverse(reversed);
+        int rounds = 3;
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            // Two instances' buffers can hold the same keys in any order; these two are as far apart as it gets.
+            List<Future<?>> flushes = new ArrayList<>();
+            for (List<UsageRow> flush : List.of(rows, reversed)) {
+                flushes.add(instances.submit(() -> {
+                    try {
+                        for (int round = 0; round < rounds; round++) {
+                            together.await(30, TimeUnit.SECONDS);
+                            writer.write(flush);
+                        }
+                    } catch (RuntimeException failed) {
+                        together.reset(); // the other instance stops waiting for this one
+                        throw failed;
+                    }
+                    return null;
+                }));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Future<?> flush : flushes) {
+                try {
+                    flush.get(2, TimeUnit.MINUTES);
+                } catch (ExecutionException failed) {
+                    failures.add(String.valueOf(failed.getCause()));
+                }
+            }
+            assertThat(failures).isEmpty();
+        } finally {
+            instances.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForObject("select sum(success) from api_key_usage where key_id in " + OWN_KEYS,
+                Long.class, bulk.account())).isEqualTo(2L * rounds * KEYS * 2);
+        assertThat(jdbc.queryForObject("select sum(total_requests) from api_key_activity where key_id in " + OWN_KEYS,
+                Long.class, bulk.account())).isEqualTo(2L * rounds * KEYS * 3);
     }
 
     @Test
