@@ -4,6 +4,8 @@
 # bench/cold-lookup.sh's latency run), and first the bare app (bench/bare) the same way, warm. Each run prints:
 #   - wrk's latency figures, which wrk corrects for coordinated omission after the run (bench/raw-latency.lua says
 #     how), and the requests' own latencies, timed one by one by bench/raw-latency.lua;
+#   - for the gateway's run, each request over 1 ms set beside the collector's pauses and the usage flushes that
+#     overlapped it (bench/slow-requests.py);
 #   - for the gateway's run, recorded with `perf sched record -a`: the scheduler's worst delay of each task, and for
 #     each kind of thread how many of its wake-ups waited more than 1 and more than 5 ms for a core, which is what
 #     two cores shared by wrk, Tomcat's threads, PostgreSQL and the JVM's own would show if the tail were run-queue
@@ -11,6 +13,7 @@
 #   bash bench/cold-tail.sh      # KEYS (1,000,000), WARMUP (20s), DURATION (10s); as root (perf, tracefs); about
 #                                # 4 minutes
 #   SETTINGS=MIGMA_USAGE_ENABLED=false bash bench/cold-tail.sh   # the gateway with other settings (VAR=value ...)
+#   LOGS=dir bash bench/cold-tail.sh      # keeps the gateway's log, its GC log and the slow requests in dir
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KEYS=${KEYS:-1000000}
@@ -41,13 +44,18 @@ stop
 summary "$work/bare.out"
 
 echo "== cold requests through the gateway, wrk -c1 ${SETTINGS:-}"
+# The collector's pauses and the usage flushes, with their wall-clock times, to set beside the slow requests.
 # shellcheck disable=SC2086
-start ${SETTINGS:-} java -Xmx1g
+start LOGGING_LEVEL_AI_MIGMA_GATEWAY_USAGE=debug ${SETTINGS:-} java -Xmx1g "-Xlog:gc:file=$work/gc.log:timemillis"
 FROM=0 COUNT=$((KEYS / 20)) wrk -t1 -c1 -d"$WARMUP" -s bench/keys.lua "http://127.0.0.1:$PORT" > /dev/null
-perf sched record -a -o "$work/sched.data" -- sh -c "FROM=$((KEYS / 20)) COUNT=$((KEYS / 10)) wrk -t1 -c1 \
-    -d$DURATION --latency -s bench/raw-latency.lua http://127.0.0.1:$PORT > $work/wrk.out" > /dev/null 2>&1
+perf sched record -a -o "$work/sched.data" -- sh -c "FROM=$((KEYS / 20)) COUNT=$((KEYS / 10)) SLOW_OUT=$work/slow.txt \
+    wrk -t1 -c1 -d$DURATION --latency -s bench/raw-latency.lua http://127.0.0.1:$PORT > $work/wrk.out" \
+    > /dev/null 2>&1
 stop
 summary "$work/wrk.out"
+echo "== requests over 1 ms, by what overlapped them"
+python3 bench/slow-requests.py "$work/slow.txt" "$work/gc.log" "$work/gateway.log"
+if [[ -n ${LOGS:-} ]]; then mkdir -p "$LOGS" && cp "$work/slow.txt" "$work/gc.log" "$work/gateway.log" "$LOGS"; fi
 echo "== the scheduler's worst delay of each task (ms)"
 perf sched latency -i "$work/sched.data" --sort max 2> /dev/null | awk '/\|/ && n++ < 16' | cut -c1-105
 echo "== wake-ups that waited for a core, by kind of thread (100 wake-ups or more)"

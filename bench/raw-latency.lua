@@ -26,6 +26,8 @@ function setup(thread)
 end
 
 raw = {}        -- 10 µs step -> responses; read from each thread's state by done()
+slow = {}       -- "wall-clock ms latency ms" of each response slower than SLOW_MS, when SLOW_OUT names a file
+local slow_us = (tonumber(os.getenv("SLOW_MS") or "1")) * 1000
 local started = 0
 
 function request()
@@ -34,8 +36,12 @@ function request()
 end
 
 function response(status, headers, body)
-   local step = math.floor((now_us() - started) / 10)
+   local ended = now_us()
+   local step = math.floor((ended - started) / 10)
    raw[step] = (raw[step] or 0) + 1
+   if ended - started > slow_us then
+      table.insert(slow, string.format("%.3f %.2f", ended / 1000, (ended - started) / 1000))
+   end
 end
 
 function done(summary, latency, requests)
@@ -49,6 +55,14 @@ function done(summary, latency, requests)
       end
    end
    table.sort(steps)
+   local slow_out = os.getenv("SLOW_OUT")
+   if slow_out then
+      local file = io.open(slow_out, "w")
+      for _, thread in ipairs(threads) do
+         for _, line in ipairs(thread:get("slow")) do file:write(line, "\n") end
+      end
+      file:close()
+   end
    local function at(share)
       local seen = 0
       for _, step in ipairs(steps) do

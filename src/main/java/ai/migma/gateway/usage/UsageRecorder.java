@@ -106,6 +106,7 @@ public final class UsageRecorder implements SmartLifecycle {
 
     /** Writes everything counted so far. Called by the flusher, on shutdown, and by tests that cannot wait. */
     public synchronized void flush() {
+        long started = System.nanoTime();
         long currentMinute = clock.millis() / MINUTE_MILLIS;
         List<UsageRow> rows = new ArrayList<>();
         for (Map.Entry<Slot, Counts> entry : buffer.entrySet()) {
@@ -129,6 +130,8 @@ public final class UsageRecorder implements SmartLifecycle {
         }
         try {
             writer.write(rows);
+            log.debug("Wrote usage of {} key-minutes in {} ms", rows.size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             if (failing) {
                 failing = false;
                 log.info("Usage is written again");
