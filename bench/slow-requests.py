@@ -35,23 +35,22 @@ def main(slow_path, gc_path, log_path):
         print("no request over 1 ms")
         return
     first, last = min(e - l for e, l in slow), max(e for e, _ in slow)
-    gc = [w for w in windows_gc(gc_path) if w[1] >= first - 1000 and w[0] <= last]
-    flushes = [w for w in windows_flush(log_path) if w[1] >= first - 1000 and w[0] <= last]
+    gc = [w for w in windows_gc(gc_path) if w[1] >= first and w[0] <= last]
+    flushes = [w for w in windows_flush(log_path) if w[1] >= first and w[0] <= last]
 
     def overlaps(start, end, windows):
         return any(w[0] <= end and w[1] >= start for w in windows)
 
-    kinds = {"collector pause": [], "usage flush": [], "neither": []}
+    kinds = {"a collector pause": [], "a usage flush": [], "neither": []}
     for end, latency in slow:
         start = end - latency
-        kind = ("collector pause" if overlaps(start, end, gc)
-                else "usage flush" if overlaps(start, end, flushes) else "neither")
+        kind = ("a collector pause" if overlaps(start, end, gc)
+                else "a usage flush" if overlaps(start, end, flushes) else "neither")
         kinds[kind].append(latency)
     for kind, latencies in kinds.items():
         latencies.sort()
         spread = f", {latencies[0]:.2f}-{latencies[-1]:.2f} ms" if latencies else ""
-        print(f"{len(latencies):6d} requests over 1 ms during a {kind}{spread}" if kind != "neither"
-              else f"{len(latencies):6d} requests over 1 ms during neither{spread}")
+        print(f"{len(latencies):6d} requests over 1 ms during {kind}{spread}")
     print(f"collector pauses in the window: {len(gc)}, "
           + ", ".join(f"{w[1] - w[0]:.1f}" for w in gc) + " ms")
     print(f"usage flushes in the window: {len(flushes)}, "
