@@ -14,6 +14,8 @@
 #                                # 4 minutes
 #   SETTINGS=MIGMA_USAGE_ENABLED=false bash bench/cold-tail.sh   # the gateway with other settings (VAR=value ...)
 #   LOGS=dir bash bench/cold-tail.sh      # keeps the gateway's log, its GC log and the slow requests in dir
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java SETTINGS=JAVA_TOOL_OPTIONS=-XX:+UseZGC bash bench/cold-tail.sh
+#                                         # the gateway on another JVM (the bare app's floor stays on java)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KEYS=${KEYS:-1000000}
@@ -46,7 +48,8 @@ summary "$work/bare.out"
 echo "== cold requests through the gateway, wrk -c1 ${SETTINGS:-}"
 # The collector's pauses and the usage flushes, with their wall-clock times, to set beside the slow requests.
 # shellcheck disable=SC2086
-start LOGGING_LEVEL_AI_MIGMA_GATEWAY_USAGE=debug ${SETTINGS:-} java -Xmx1g "-Xlog:gc:file=$work/gc.log:timemillis"
+start LOGGING_LEVEL_AI_MIGMA_GATEWAY_USAGE=debug ${SETTINGS:-} "${JAVA:-java}" -Xmx1g \
+    "-Xlog:gc:file=$work/gc.log:timemillis"
 # Warmed on keys of their own, as many as a long warm-up can send (4/5 of them): from 50,000 keys, a 60 s warm-up went
 # round them several times, warming the JIT on known keys and leaving the timed run a usage flush of 50,000 keys.
 FROM=$((KEYS / 5)) COUNT=$((KEYS - KEYS / 5)) wrk -t1 -c1 -d"$WARMUP" -s bench/keys.lua "http://127.0.0.1:$PORT" \
