@@ -16,8 +16,12 @@
 #   LOGS=dir bash bench/cold-tail.sh      # keeps the gateway's log, its GC log and the slow requests in dir
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java SETTINGS=JAVA_TOOL_OPTIONS=-XX:+UseZGC bash bench/cold-tail.sh
 #                                         # the gateway on another JVM (the bare app's floor stays on java)
+#   OUT=/tmp/cold-tail.txt bash bench/cold-tail.sh   # the raw output goes there, with the command and commit on top
+#                                         # (default: a file under /tmp, printed at the end; bench/record.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/record.sh
+record_raw_output cold-tail "$@"
 KEYS=${KEYS:-1000000}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-20s}
