@@ -11,6 +11,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.boot.webmvc.actuate.endpoint.web.ControllerEndpointHandlerMapping;
 import org.springframework.context.annotation.Bean;
@@ -83,16 +84,16 @@ class WebConfiguration {
         };
     }
 
-    /** Envelopes written without resolving their generic type on every response (EnvelopeReturnValueHandler). */
+    /**
+     * Envelopes written without resolving their generic type on every response, and before Spring's composite of
+     * return-value handlers questions each handler about them (EnvelopeReturnValueHandler).
+     */
     @Bean
-    static BeanPostProcessor envelopesWrittenByTheirClass() {
-        return new BeanPostProcessor() {
+    WebMvcRegistrations envelopesWrittenByTheirClass() {
+        return new WebMvcRegistrations() {
             @Override
-            public Object postProcessAfterInitialization(Object bean, String name) {
-                if (bean instanceof RequestMappingHandlerAdapter adapter) {
-                    EnvelopeReturnValueHandler.installFirst(adapter);
-                }
-                return bean;
+            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+                return new EnvelopesFirstHandlerAdapter();
             }
         };
     }
