@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBody
  * else, and an envelope from a method Spring's processor would not write as the body, goes on as before.
  *
  * <p>Spring's composite of handlers asks every handler whether the value is asynchronous before it looks for one to
- * take it, whichever comes first: on Java 17 those interface checks cost the gateway 1.1-2.0 µs a request (on Java 25
- * about 0.2; docs/PERFORMANCE.md). {@link #first} gives the composite that hands an envelope to this handler first.
+ * take it, whichever comes first: on Java 17 that search cost the gateway 1.3-2.3 µs a request (on Java 25 about 0.3;
+ * docs/PERFORMANCE.md). {@link #first} gives the composite that hands an envelope to this handler first.
  */
 final class EnvelopeReturnValueHandler implements HandlerMethodReturnValueHandler {
 
