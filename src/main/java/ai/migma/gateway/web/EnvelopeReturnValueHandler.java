@@ -22,12 +22,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBody
  * neither cached for a parameterized type) and asks every return-value handler in turn which one takes it: about
  * 1.5 µs a request on the hot path (docs/PERFORMANCE.md), for a type that changes nothing written. Jackson serializes
  * the envelope by the runtime class of the value either way; the declared type would only matter for a container
- * type, and a record is none. Asked first, so the envelope skips the search through the other handlers too; anything
+ * type, and a record is none. Listed first, so no other handler is asked whether it takes the envelope; anything
  * else, and an envelope from a method Spring's processor would not write as the body, goes on as before.
  *
- * <p>Spring's composite of handlers asks every handler whether the value is asynchronous before it looks for one to
- * take it, whichever comes first: on Java 17 that search cost the gateway 1.3-2.3 µs a request (on Java 25 about 0.3;
- * docs/PERFORMANCE.md). {@link #first} gives the composite that hands an envelope to this handler first.
+ * <p>Being listed first is not enough: before Spring's composite of handlers looks for one to take a value, it checks
+ * every handler for the interface of those that take asynchronous values, whichever comes first. On Java 17 that search
+ * cost the gateway 1.3-2.3 µs a request (on Java 25 about 0.3; docs/PERFORMANCE.md). {@link #first} gives the
+ * composite that hands an envelope to this handler before it.
  */
 final class EnvelopeReturnValueHandler implements HandlerMethodReturnValueHandler {
 
