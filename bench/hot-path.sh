@@ -14,6 +14,7 @@
 #   ISOLATED=1 WARMUP=90s bash bench/hot-path.sh  # one JVM at a time, started afresh for every round and
 #                                           # variant, alone on the machine as a deployment runs one or the other
 #                                           # (compare.sh); about 25 minutes
+#   REDIS=0 bash bench/hot-path.sh          # leaves out the gateway with Redis buckets (a third shorter)
 #   OUT=/tmp/hot-path.txt bash bench/hot-path.sh  # the raw output goes there, with the command and commit on top
 #                                           # (default: a file under /tmp, printed at the end; bench/record.sh)
 set -euo pipefail
@@ -24,7 +25,10 @@ export ROUTE=/v1/webhooks/events PERMISSIONS='["webhook:read"]' ADMIN_VARIANT=lo
 export ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10s} WARMUP=${WARMUP:-180s}
 ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
 source bench/variants.sh
-variants=("$(compare_variant bare)" "$(compare_variant local)" "$(compare_variant redis)")
+variants=("$(compare_variant bare)" "$(compare_variant local)")
+if [ "${REDIS:-1}" = 1 ]; then
+    variants+=("$(compare_variant redis)")
+fi
 if [ "${STEPS_OFF:-0}" = 1 ]; then
     variants+=("$(compare_variant steps-off)")
 fi
