@@ -2,13 +2,15 @@
 # Bytes the JVM allocates per request, the figure behind the young collections that set this machine's latency
 # tail, and one that does not move with the machine's noise the way requests/s do. Read from the threads' own
 # allocation counters (jcmd Thread.print -e, every thread of the JVM, background threads included) before and after
-# a timed wrk run, divided by the requests wrk completed in it. Four measures, each on a fresh JVM of the same
-# build, one at a time, after a warm-up on the same kind of request:
-#   bare          GET /v1/webhooks/events in profile bench (the gateway's steps switched off), one key
+# a timed wrk run, divided by the requests wrk completed in it. Five measures, each on a fresh JVM, one at a time,
+# after a warm-up on the same kind of request:
+#   bare app      GET /v1/webhooks/events on bench/bare (the baseline of bench/hot-path.sh), one key sent
+#   bare          the same in the gateway's profile bench (the gateway's steps switched off), one key
 #   gateway       the same route through the whole gateway, one key (the hot path)
 #   100k keys     the same, 100,000 keys taken in turn, all cached after the warm-up
 #   cold          the same, every request a key never sent before (a cache miss: the lookup in PostgreSQL)
-#   bash bench/allocation.sh      # KEYS (default 400,000: 200,000 for the cold run), DURATION (15s);
+#   bash bench/allocation.sh      # KEYS (default 400,000: 200,000 for the cold run), DURATION (15s),
+#                                 # MEASURES (default all: "bare-app bare gateway 100k cold"), JAVA (java);
 #                                 # needs PostgreSQL, wrk, jcmd, jstat, python3
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,16 +18,22 @@ KEYS=${KEYS:-400000}
 DURATION=${DURATION:-15s}
 PORT=18097
 DATABASE=migma_alloc
+MEASURES=${MEASURES:-bare-app bare gateway 100k cold}
+JAVA=${JAVA:-java}
+jdk_bin=$(dirname "$(readlink -f "$(command -v "$JAVA")")") # jcmd and jstat of the JVM measured
 source bench/lib.sh
+if [[ " $MEASURES " =~ " bare-app " ]]; then
+    ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+fi
 seed_keys "$KEYS" > /dev/null
 
 allocated() { # the sum of every live thread's allocation counter, in bytes
-    jcmd "$pid" Thread.print -e | grep -oE 'allocated=[0-9]+[BKMG]' | awk -F= '
+    "$jdk_bin/jcmd" "$pid" Thread.print -e | grep -oE 'allocated=[0-9]+[BKMG]' | awk -F= '
         {n = $2 + 0; u = substr($2, length($2)); total += n * (u == "G" ? 2^30 : u == "M" ? 2^20 : u == "K" ? 2^10 : 1)}
         END {printf "%.0f\n", total}'
 }
 young_collections() {
-    jstat -gc "$pid" | awk 'NR == 1 {for (i = 1; i <= NF; i++) h[i] = $i}
+    "$jdk_bin/jstat" -gc "$pid" | awk 'NR == 1 {for (i = 1; i <= NF; i++) h[i] = $i}
         NR == 2 {for (i = 1; i <= NF; i++) if (h[i] == "YGC") print $i}'
 }
 load() { # from count duration [wrk options]
@@ -34,7 +42,7 @@ load() { # from count duration [wrk options]
 }
 measure() { # label warm-up-from warm-up-count measured-from measured-count [environment settings...]
     local label=$1 warm=$2 warm_count=$3 from=$4 count=$5; shift 5
-    start "$@" java -Xmx1g
+    start "$@" "$JAVA" -Xmx1g
     load "$warm" "$warm_count" 30s > /dev/null
     local bytes gcs
     bytes=$(allocated); gcs=$(young_collections)
@@ -53,7 +61,10 @@ measure() { # label warm-up-from warm-up-count measured-from measured-count [env
 
 # One key (the first), then 100,000 keys in turn (warm-up and timed run on the same ones: all cached), then cold:
 # the warm-up and the timed run on two ranges of keys never sent before.
-measure bare 0 1 0 1 SPRING_PROFILES_ACTIVE=bench
-measure gateway 0 1 0 1
-measure "100k keys" 0 100000 0 100000
-measure cold 100000 100000 200000 $((KEYS - 200000))
+wanted() { [[ " $MEASURES " =~ " $1 " ]]; }
+"$JAVA" -version 2>&1 | head -1
+wanted bare-app && measure "bare app" 0 1 0 1 JAR=bench/bare/target/bare-app.jar
+wanted bare && measure bare 0 1 0 1 SPRING_PROFILES_ACTIVE=bench
+wanted gateway && measure gateway 0 1 0 1
+wanted 100k && measure "100k keys" 0 100000 0 100000
+if wanted cold; then measure cold 100000 100000 200000 $((KEYS - 200000)); fi
