@@ -21,10 +21,14 @@ DATABASE=migma_alloc
 MEASURES=${MEASURES:-bare-app bare gateway 100k cold}
 JAVA=${JAVA:-java}
 jdk_bin=$(dirname "$(readlink -f "$(command -v "$JAVA")")") # jcmd and jstat of the JVM measured
+wanted() { [[ " $MEASURES " =~ " $1 " ]]; }
+for measure in $MEASURES; do
+    case $measure in bare-app | bare | gateway | 100k | cold) ;; *) echo "unknown measure: $measure" >&2; exit 2 ;; esac
+done
 source bench/lib.sh
-if [[ " $MEASURES " =~ " bare-app " ]]; then
-    ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
-fi
+# The bare app as bench/hot-path.sh runs it (built, and with its keep-alive settings), when it is measured.
+VARIANTS=$(wanted bare-app && echo bare || true)
+variants_prepare
 seed_keys "$KEYS" > /dev/null
 
 allocated() { # the sum of every live thread's allocation counter, in bytes
@@ -61,10 +65,9 @@ measure() { # label warm-up-from warm-up-count measured-from measured-count [env
 
 # One key (the first), then 100,000 keys in turn (warm-up and timed run on the same ones: all cached), then cold:
 # the warm-up and the timed run on two ranges of keys never sent before.
-wanted() { [[ " $MEASURES " =~ " $1 " ]]; }
 "$JAVA" -version 2>&1 | head -1
-wanted bare-app && measure "bare app" 0 1 0 1 JAR=bench/bare/target/bare-app.jar
-wanted bare && measure bare 0 1 0 1 SPRING_PROFILES_ACTIVE=bench
-wanted gateway && measure gateway 0 1 0 1
-wanted 100k && measure "100k keys" 0 100000 0 100000
+if wanted bare-app; then measure "bare app" 0 1 0 1 ${VARIANT_SETTINGS[bare]}; fi
+if wanted bare; then measure bare 0 1 0 1 SPRING_PROFILES_ACTIVE=bench; fi
+if wanted gateway; then measure gateway 0 1 0 1; fi
+if wanted 100k; then measure "100k keys" 0 100000 0 100000; fi
 if wanted cold; then measure cold 100000 100000 200000 $((KEYS - 200000)); fi
