@@ -10,7 +10,7 @@ record_raw_output() { # name [arguments of the script]
     OUT=${OUT:-${TMPDIR:-/tmp}/$name-$(date +%F-%H%M%S).txt}
     commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
     git diff --quiet HEAD 2>/dev/null || commit="$commit with uncommitted changes"
-    for setting in ISOLATED STEPS_OFF REDIS KEYS ROUNDS DURATION WARMUP NGINX_WARMUP CONNECTIONS PACE_MS JAVA JAVA_OPTS \
+    for setting in ISOLATED STEPS_OFF LOCAL REDIS KEYS ROUNDS DURATION WARMUP NGINX_WARMUP CONNECTIONS PACE_MS JAVA JAVA_OPTS \
         SETTINGS; do
         [ -z "${!setting:-}" ] || settings+="$setting='${!setting}' "
     done
