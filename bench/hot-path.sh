@@ -38,8 +38,8 @@ if [ ${#variants[@]} = 1 ]; then
     echo "LOCAL=0 and REDIS=0 leave no gateway to measure" >&2
     exit 2
 fi
-# The key is made through the first gateway's admin API (the bare app has none).
-export ADMIN_VARIANT=$([ "${LOCAL:-1}" = 1 ] && echo local || echo redis)
+# The key is made through the first gateway's admin API (the bare app has none): its label, before the first "=".
+export ADMIN_VARIANT=${variants[1]%%=*}
 if [ "${STEPS_OFF:-0}" = 1 ]; then
     variants+=("$(compare_variant steps-off)")
 fi
